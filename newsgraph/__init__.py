@@ -1,0 +1,1 @@
+"""newsgraph: news articles to a structured, source-linked record of who said and did what."""

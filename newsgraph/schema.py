@@ -1,0 +1,146 @@
+"""The `Analysis` of one article: the contract between analysis and everything after it.
+
+Field names follow `newsgraph/analysis@1` (see DESIGN.md). Fields may be added; renaming one
+needs a new schema version. The JSON Schema printed by `newsgraph schema` is generated from
+these models, so the code is the single source of truth.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "newsgraph/analysis@1"
+
+ActorType = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "OTHER"]
+MentionKind = Literal["name", "pronoun", "nominal"]
+QuoteKind = Literal["direct", "mixed", "indirect"]
+EventStatus = Literal["asserted", "negated", "future", "hypothetical", "reported"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Span(_Record):
+    start: int = Field(ge=0, description="Character offset (code points) into the article text.")
+    end: int = Field(ge=0, description="Exclusive end offset.")
+    text: str
+
+
+class Mention(Span):
+    kind: MentionKind
+
+
+class Role(_Record):
+    title: str | None = Field(description="Normalised title, e.g. 'Secretary of State'.")
+    affiliation: str | None = Field(description="Who the role is held for, e.g. 'United States'.")
+    affiliation_actor: str | None = Field(description="Actor id of the affiliation, if any.")
+    former: bool = Field(default=False, description="'former President X'.")
+    incoming: bool = Field(default=False, description="'incoming president', 'president-elect'.")
+    start: int | None = Field(default=None, description="Evidence of the role in the text.")
+    end: int | None = None
+
+
+class Actor(_Record):
+    id: str
+    name: str = Field(description="Canonical name: the fullest name form in the article.")
+    type: ActorType
+    country: str | None = Field(description="ISO 3166-1 alpha-3 or IGO code.")
+    sector: str | None = Field(description="PLOVER/CAMEO sector code implied by role (GOV, MIL…).")
+    roles: list[Role]
+    mentions: list[Mention]
+    salience: float = Field(ge=0.0, le=1.0)
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class Quote(_Record):
+    id: str
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_mention: Span | None
+    addressee: str | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Event(_Record):
+    id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    source: list[str]
+    target: list[str]
+    status: EventStatus
+    date: str | None
+    date_text: str | None
+    place: str | None
+    trigger: str
+    start: int
+    end: int
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class TimeExpression(_Record):
+    text: str
+    start: int
+    end: int
+    value: str | None = Field(description="TIMEX3 value: ISO 8601 or TimeML forms (2013-W11…).")
+    type: TimeType
+    mod: str | None = Field(default=None, description="TIMEX3 mod: START, MID, END, APPROX…")
+    anchored: bool = Field(
+        default=False, description="True when the value was computed from the publication date."
+    )
+    note: str | None = Field(default=None, description="Why value is null, when it is.")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class Place(_Record):
+    id: str
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    gazetteer_id: str | None
+    mentions: list[Span]
+
+
+class ArticleInfo(_Record):
+    id: str
+    title: str | None
+    published: str | None = Field(description="YYYY-MM-DD or null.")
+    source: str | None
+    url: str | None
+    text_sha256: str
+
+
+class Analysis(_Record):
+    schema_: str = Field(default=SCHEMA_VERSION, alias="schema")
+    article: ArticleInfo
+    actors: list[Actor]
+    quotes: list[Quote]
+    events: list[Event]
+    times: list[TimeExpression]
+    places: list[Place]
+    model: str | None = Field(default=None, description="spaCy pipeline used, name-version.")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_json(self, indent: int | None = None) -> str:
+        return self.model_dump_json(by_alias=True, indent=indent)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def json_schema() -> dict:
+    schema = Analysis.model_json_schema(by_alias=True)
+    schema["$id"] = SCHEMA_VERSION
+    return schema
