@@ -32,6 +32,11 @@ class Span(_Record):
 
 class Mention(Span):
     kind: MentionKind
+    label: str | None = Field(
+        default=None,
+        description="For names: the tagger's label of this mention (NORP for a demonym).",
+    )
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
 class Role(_Record):

@@ -1,0 +1,465 @@
+"""Actors of one article: named entities consolidated into one record per real-world actor.
+
+spaCy's small model tags each mention on its own; an article, read whole, says more. Here
+mentions are cleaned (spans trimmed, non-actors dropped), normalised with the shipped
+knowledge (countries, demonyms, capitals used as governments, IGOs), clustered (one actor
+however often and however named), typed by a vote across the cluster, and recovered where
+the tagger missed a later occurrence of a name it found elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from newsgraph import knowledge
+
+# spaCy labels that can name an actor; the rest (DATE, LAW, PRODUCT…) never do.
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Tokens that may lead a name span but are not part of the name.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev"}
+# Dependencies under which a word modifies a noun rather than naming an actor.
+MODIFIER_DEPS = {"amod", "compound", "nmod"}
+PRONOUN_LIKE = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them"}
+
+
+@dataclass(slots=True)
+class NameMention:
+    """A name-like span of the article before clustering (token offsets)."""
+
+    start: int
+    end: int
+    label: str
+    key: str | None = None  # knowledge identity: "C:USA", "O:IGONAT", "U:<name>"
+    form: str = "name"  # name | demonym | capital | metonym | recovered
+    sector: str | None = None
+
+
+@dataclass(slots=True)
+class MentionRecord:
+    start: int  # character offsets
+    end: int
+    text: str
+    kind: str  # name | pronoun | nominal
+    label: str | None = None  # the tagger's label for names (NORP for demonyms)
+
+
+@dataclass(slots=True)
+class RoleRecord:
+    title: str | None
+    affiliation: str | None
+    affiliation_actor: str | None
+    sector: str | None = None
+    former: bool = False
+    incoming: bool = False
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class ActorRecord:
+    id: str
+    name: str
+    type: str
+    key: str
+    country: str | None = None
+    sector: str | None = None
+    mentions: list[MentionRecord] = field(default_factory=list)
+    roles: list[RoleRecord] = field(default_factory=list)
+    name_tokens: tuple[str, ...] = ()
+
+    def add_mention(self, mention: MentionRecord) -> None:
+        if not any(m.start == mention.start and m.end == mention.end for m in self.mentions):
+            self.mentions.append(mention)
+
+
+class KnowledgeMatcher:
+    """Phrase matchers over the shipped knowledge, built once per vocabulary."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.regions = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.label_of: dict[int, tuple[str, str, str, str | None]] = {}
+        entries: list[tuple[str, str, str, str, str | None]] = []  # phrase, label, key, form, sector
+        for country in knowledge.countries():
+            key = f"C:{country.code}"
+            for phrase in (country.name, *country.aliases):
+                entries.append((phrase, "GPE", key, "name", None))
+            for phrase in country.demonyms:
+                entries.append((phrase, "NORP", key, "demonym", None))
+            for phrase in country.capitals:
+                entries.append((phrase, "GPE", key, "capital", "GOV"))
+        for org in knowledge.organizations():
+            for phrase in (org.name, *org.aliases):
+                entries.append((phrase, "ORG", f"O:{org.code}", "name", "IGO"))
+        for meto in knowledge.metonyms():
+            entries.append((meto.name, "ORG", f"C:{meto.country}", "metonym", meto.sector))
+        for user in knowledge.user_actors():
+            for phrase in (user.name, *user.aliases):
+                entries.append((phrase, user.type, f"U:{user.name}", "name", user.sector))
+        for phrase, label, key, form, sector in entries:
+            if not phrase or phrase.startswith("the "):
+                phrase = phrase[4:] if phrase.startswith("the ") else phrase
+            if not phrase:
+                continue
+            match_id = nlp.vocab.strings.add(f"{label}|{key}|{form}|{sector or ''}")
+            self.label_of[match_id] = (label, key, form, sector)
+            self.names.add(str(match_id), [nlp.make_doc(phrase)])
+        for phrase, _title in knowledge.title_phrases():
+            self.titles.add("TITLE", [nlp.make_doc(phrase)])
+        for region in knowledge.regions():
+            self.regions.add("REGION", [nlp.make_doc(r) for r in (region.name, *region.aliases)])
+
+    def knowledge_spans(self, doc: Doc) -> list[NameMention]:
+        found = []
+        for match_id, start, end in self.names(doc):
+            label, key, form, sector = self.label_of[match_id]
+            if form in {"name", "capital"} and not _looks_like_name(doc[start:end]):
+                continue
+            found.append(NameMention(start, end, label, key, form, sector))
+        return _longest_first(found)
+
+    def title_spans(self, doc: Doc) -> list[Span]:
+        spans = [doc[s:e] for _, s, e in self.titles(doc)]
+        return _longest_spans(spans)
+
+    def region_spans(self, doc: Doc) -> list[Span]:
+        return [doc[s:e] for _, s, e in self.regions(doc)]
+
+
+def _looks_like_name(span: Span) -> bool:
+    """'US' the country, not 'us' the pronoun: names are capitalised as written."""
+    first = span[0].text
+    return first[:1].isupper() or first[:1].isdigit()
+
+
+def _longest_first(mentions: list[NameMention]) -> list[NameMention]:
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[NameMention] = []
+    taken: set[int] = set()
+    for m in sorted(mentions, key=lambda m: -(m.end - m.start)):
+        if not taken.intersection(range(m.start, m.end)):
+            kept.append(m)
+            taken.update(range(m.start, m.end))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _longest_spans(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: -len(s)):
+        if not taken.intersection(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut what the tagger swallowed: a leading verb or article ('Highlighting NATO's'),
+    honorifics, and trailing possessives or punctuation."""
+    while start < end:
+        tok = doc[start]
+        if tok.pos_ in {"VERB", "AUX", "ADP", "DET", "PRON", "PUNCT", "SCONJ", "CCONJ", "ADV"}:
+            start += 1
+        elif tok.lower_.rstrip(".") in HONORIFICS and end - start > 1:
+            start += 1
+        elif tok.text.startswith("\n") or tok.is_space:
+            start += 1
+        else:
+            break
+    while end > start:
+        tok = doc[end - 1]
+        if tok.text in {"'s", "'", "’s", "’"} or tok.is_punct or tok.is_space:
+            end -= 1
+        else:
+            break
+    # A span never crosses a line: headings and paragraphs are separate.
+    for i in range(start, end):
+        if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
+            end = i
+            break
+    return start, end
+
+
+def _inside(start: int, end: int, spans: Iterable[Span]) -> bool:
+    return any(s.start <= start and end <= s.end for s in spans)
+
+
+def _is_modifier(doc: Doc, start: int, end: int) -> bool:
+    """'Indo-Pacific nations', 'Euro-Atlantic, Indo-Pacific and Middle East regions': the
+    span only qualifies a common noun (directly or through a coordination)."""
+    head = doc[start:end].root
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ in MODIFIER_DEPS and head.head.pos_ == "NOUN"
+
+
+def candidate_mentions(doc: Doc, matcher: KnowledgeMatcher) -> list[NameMention]:
+    """Name mentions from the tagger and the knowledge, cleaned and de-overlapped."""
+    titles = matcher.title_spans(doc)
+    regions = matcher.region_spans(doc)
+    from_knowledge = matcher.knowledge_spans(doc)
+    candidates: list[NameMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            # The tagger's odd labels ('the Euro-Atlantic' LAW) may still cover a known name.
+            continue
+        start, end = trim_span(doc, ent.start, ent.end)
+        if start >= end or doc[start:end].text.lower() in PRONOUN_LIKE:
+            continue
+        candidates.append(NameMention(start, end, ent.label_))
+    mentions: list[NameMention] = []
+    known_tokens = {i for k in from_knowledge for i in range(k.start, k.end)}
+    for cand in candidates:
+        # A knowledge match inside the entity decides when it is the entity (after trimming)
+        # or when the entity is a demonym phrase ('North Korean soldiers' → North Korea).
+        if any(i in known_tokens for i in range(cand.start, cand.end)):
+            continue
+        if _inside(cand.start, cand.end, titles):  # 'State' of 'Secretary of State'
+            continue
+        if cand.label == "NORP" and doc[cand.start : cand.end].root.dep_ == "amod":
+            continue  # 'the European side': a qualifier, not an actor
+        if _inside(cand.start, cand.end, regions) and _is_modifier(doc, cand.start, cand.end):
+            continue
+        mentions.append(cand)
+    for known in from_knowledge:
+        if _inside(known.start, known.end, titles) and known.form != "demonym":
+            continue
+        if known.form == "capital" and not _acts_as_government(doc, known):
+            # 'in Brussels' is a place: kept as a city actor of its own, not the government.
+            mentions.append(NameMention(known.start, known.end, "GPE"))
+            continue
+        mentions.append(known)
+    for region in regions:
+        if any(m.start < region.end and region.start < m.end for m in mentions):
+            continue
+        if not _is_modifier(doc, region.start, region.end) and region.root.dep_ == "nsubj":
+            mentions.append(NameMention(region.start, region.end, "LOC"))
+    return sorted(_drop_overlaps(mentions), key=lambda m: m.start)
+
+
+def _drop_overlaps(mentions: list[NameMention]) -> list[NameMention]:
+    kept: list[NameMention] = []
+    taken: set[int] = set()
+    # Knowledge-backed spans win over bare tagger spans of the same size.
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.key is None)):
+        if not taken.intersection(range(m.start, m.end)):
+            kept.append(m)
+            taken.update(range(m.start, m.end))
+    return kept
+
+
+def _acts_as_government(doc: Doc, mention: NameMention) -> bool:
+    """'Washington warned', 'Moscow's response', 'talks between Kyiv and Moscow'."""
+    root = doc[mention.start : mention.end].root
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj", "agent"}:
+        return True
+    # 'between Kyiv and Moscow', 'with Beijing': an interlocutor, not a location.
+    return root.dep_ == "pobj" and root.head.lower_ in {"between", "with", "against", "from", "to"}
+
+
+def _name_tokens(doc: Doc, mention: NameMention) -> tuple[str, ...]:
+    return tuple(t.text for t in doc[mention.start : mention.end] if not t.is_punct)
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def _acronym(tokens: tuple[str, ...]) -> str:
+    return "".join(t[0] for t in tokens if t[:1].isupper())
+
+
+def cluster_mentions(doc: Doc, mentions: list[NameMention]) -> list[list[NameMention]]:
+    """Group mentions of the same actor: knowledge identity first, then names (a surname
+    joins the full name it abbreviates; an acronym joins the name it stands for)."""
+    by_key: dict[str, list[NameMention]] = {}
+    unkeyed: list[NameMention] = []
+    for m in mentions:
+        if m.key:
+            by_key.setdefault(m.key, []).append(m)
+        else:
+            unkeyed.append(m)
+    clusters = list(by_key.values())
+    named: list[tuple[tuple[str, ...], list[NameMention]]] = []
+    # Longest names first, so 'Antony Blinken' exists before 'Blinken' looks for it.
+    for m in sorted(unkeyed, key=lambda m: (-(m.end - m.start), m.start)):
+        tokens = _name_tokens(doc, m)
+        target = _find_cluster(tokens, m, named, doc)
+        if target is None:
+            named.append((tokens, [m]))
+        else:
+            target.append(m)
+    clusters.extend(c for _, c in named)
+    return clusters
+
+
+def _find_cluster(tokens, mention, named, doc):
+    norm = _normal(" ".join(tokens))
+    candidates = []
+    for full, members in named:
+        full_norm = _normal(" ".join(full))
+        if norm == full_norm:
+            return members
+        if len(tokens) < len(full) and _is_sub_name(tokens, full, members, mention):
+            candidates.append(members)
+        elif len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:
+            if _acronym(full) == tokens[0]:
+                candidates.append(members)
+    if not candidates:
+        return None
+    # Two Bidens: the surname goes to the one named most recently before it.
+    before = [c for c in candidates if min(m.start for m in c) < mention.start]
+    pool = before or candidates
+    return max(pool, key=lambda c: max((m.start for m in c if m.start < mention.start), default=-1))
+
+
+def _is_sub_name(tokens, full, members, mention) -> bool:
+    """'Blinken' in 'Antony Blinken'; 'Rutte' in 'Mark Rutte'; for organisations, a
+    contiguous part ('Reuters' in 'Thomson Reuters') only when typed alike."""
+    full_labels = Counter(m.label for m in members)
+    is_person = full_labels.most_common(1)[0][0] == "PERSON"
+    if is_person:
+        if len(tokens) == 1:
+            return tokens[0] in (full[-1], full[0]) and len(tokens[0]) > 1
+        return tuple(full[-len(tokens) :]) == tuple(tokens)
+    if mention.label != full_labels.most_common(1)[0][0]:
+        return False
+    n = len(tokens)
+    return any(tuple(full[i : i + n]) == tuple(tokens) for i in range(len(full) - n + 1))
+
+
+def vote_type(doc: Doc, members: list[NameMention]) -> str:
+    """One mis-typed mention ('Trump' tagged ORG) does not mistype the actor: the labels of
+    all mentions vote, the full-name forms count double, knowledge overrides."""
+    keyed = next((m.key for m in members if m.key), None)
+    if keyed and keyed.startswith("C:"):
+        return "GPE"
+    if keyed and keyed.startswith("O:"):
+        return "ORG"
+    votes: Counter[str] = Counter()
+    longest = max(m.end - m.start for m in members)
+    for m in members:
+        weight = 2 if (m.end - m.start) == longest and longest > 1 else 1
+        votes[m.label] += weight
+    label = votes.most_common(1)[0][0]
+    return {"FAC": "LOC"}.get(label, label) if label in ACTOR_LABELS else "OTHER"
+
+
+def canonical_name(doc: Doc, members: list[NameMention]) -> str:
+    keyed = next((m.key for m in members if m.key), None)
+    if keyed and keyed.startswith("C:"):
+        country = knowledge.country_by_code(keyed[2:])
+        if country:
+            return country.name
+    if keyed and keyed.startswith("O:"):
+        org = knowledge.organization_by_code(keyed[2:])
+        if org:
+            return org.name
+    if keyed and keyed.startswith("U:"):
+        return keyed[2:]
+    forms = Counter(doc[m.start : m.end].text for m in members)
+    return max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
+
+
+def recover_mentions(doc: Doc, actors: list[ActorRecord], taken: set[int]) -> None:
+    """Later occurrences of a name that the tagger found elsewhere in the article."""
+    forms: dict[tuple[str, ...], ActorRecord] = {}
+    for actor in actors:
+        if actor.type not in {"PERSON", "ORG"} or actor.key.startswith(("C:", "O:")):
+            continue
+        for m in actor.mentions:
+            toks = tuple(m.text.split())
+            if toks and all(t[:1].isupper() for t in toks) and len(m.text) > 2:
+                forms.setdefault(toks, actor)
+        if actor.type == "PERSON" and len(actor.name_tokens) > 1:
+            forms.setdefault((actor.name_tokens[-1],), actor)
+    if not forms:
+        return
+    longest = max(len(f) for f in forms)
+    i = 0
+    while i < len(doc):
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            toks = tuple(t.text for t in doc[i : i + n])
+            actor = forms.get(toks)
+            if actor is None or taken.intersection(range(i, i + n)):
+                continue
+            if n == 1 and (doc[i].is_sent_start and doc[i].pos_ != "PROPN"):
+                continue
+            span = doc[i : i + n]
+            actor.add_mention(
+                MentionRecord(span.start_char, span.end_char, span.text, "name", actor.type)
+            )
+            taken.update(range(i, i + n))
+            i += n - 1
+            break
+        i += 1
+
+
+def build_actors(doc: Doc, matcher: KnowledgeMatcher) -> list[ActorRecord]:
+    mentions = candidate_mentions(doc, matcher)
+    clusters = cluster_mentions(doc, mentions)
+    actors: list[ActorRecord] = []
+    taken: set[int] = set()
+    for members in clusters:
+        members.sort(key=lambda m: m.start)
+        actor_type = vote_type(doc, members)
+        key = next((m.key for m in members if m.key), None) or f"N:{canonical_name(doc, members)}"
+        actor = ActorRecord(
+            id="",
+            name=canonical_name(doc, members),
+            type=actor_type,
+            key=key,
+            country=_country_of_key(key),
+            sector=next((m.sector for m in members if m.sector), None),
+        )
+        if key.startswith("U:"):
+            user = knowledge.user_actor(key[2:])
+            if user:
+                actor.country, actor.sector = user.country, user.sector
+        actor.name_tokens = tuple(actor.name.split())
+        for m in members:
+            span = doc[m.start : m.end]
+            label = "NORP" if m.form == "demonym" else m.label
+            actor.mentions.append(MentionRecord(span.start_char, span.end_char, span.text, "name", label))
+            taken.update(range(m.start, m.end))
+        actors.append(actor)
+    recover_mentions(doc, actors, taken)
+    _set_org_country(doc, actors)
+    for actor in actors:
+        actor.mentions.sort(key=lambda m: m.start)
+    actors.sort(key=lambda a: a.mentions[0].start)
+    for n, actor in enumerate(actors, 1):
+        actor.id = f"a{n}"
+    return actors
+
+
+def _country_of_key(key: str) -> str | None:
+    if key.startswith("C:") or key.startswith("O:"):
+        return key[2:]
+    return None
+
+
+def _set_org_country(doc: Doc, actors: list[ActorRecord]) -> None:
+    """'the Russian Defence Ministry' → RUS, GOV: a country or demonym inside an
+    organisation's name gives its country; its head noun gives its sector."""
+    for actor in actors:
+        if actor.type != "ORG" or actor.country:
+            continue
+        for word in actor.name_tokens:
+            country = knowledge.country_by_name(word) or knowledge.country_by_demonym(word)
+            if country:
+                actor.country = country.code
+                break
+        if actor.sector is None and actor.name_tokens:
+            nominal = knowledge.nominal(actor.name_tokens[-1].lower())
+            actor.sector = nominal.sector if nominal else None

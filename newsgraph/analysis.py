@@ -1,0 +1,166 @@
+"""One article in, one `Analysis` out: runs the pipeline and builds the contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.article import Article, check_text, parse_published
+from newsgraph.components import register_extensions
+from newsgraph.pipeline import load_pipeline, model_label
+from newsgraph.schema import Actor, Analysis, ArticleInfo, Mention, Role
+
+
+def _as_article(item: str | Article) -> Article:
+    return item if isinstance(item, Article) else Article(text=item)
+
+
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    register_extensions()
+    doc = nlp.make_doc(check_text(article.text))
+    doc._.newsgraph_published = article.published
+    return doc
+
+
+def analyze(
+    text: str,
+    published: str | dt.date | None = None,
+    title: str | None = None,
+    *,
+    nlp: Language | None = None,
+) -> Analysis:
+    """Analyse one article. `published` (YYYY-MM-DD) anchors relative dates ("Wednesday")."""
+    article = Article(text=text, title=title, published=parse_published(published))
+    return next(analyze_many([article], nlp=nlp))
+
+
+def analyze_many(
+    items: Iterable[str | Article],
+    *,
+    n_process: int = 1,
+    batch_size: int = 64,
+    nlp: Language | None = None,
+) -> Iterator[Analysis]:
+    """Analyse many articles with `nlp.pipe`, yielding one Analysis per article, in order.
+
+    An article that cannot be analysed (empty, binary, too large) raises InputError when
+    reached; callers that must go on use `newsgraph.batch` helpers or catch per item.
+    """
+    if n_process > 1:
+        yield from _analyze_in_processes(items, n_process, batch_size, nlp)
+        return
+    nlp = nlp or load_pipeline()
+    label = model_label(nlp)
+    articles: dict[int, Article] = {}
+
+    def docs() -> Iterator[tuple[Doc, int]]:
+        for position, item in enumerate(items):
+            article = _as_article(item)
+            articles[position] = article
+            yield _make_doc(nlp, article), position
+
+    for doc, position in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        yield build_analysis(doc, articles.pop(position), label)
+
+
+def _worker_analyze(batch: list[Article], model: str | None) -> list[Analysis]:
+    nlp = load_pipeline(model)
+    return list(analyze_many(batch, nlp=nlp))
+
+
+def _analyze_in_processes(
+    items: Iterable[str | Article], n_process: int, batch_size: int, nlp: Language | None
+) -> Iterator[Analysis]:
+    """Each worker loads the pipeline once and returns finished Analyses: custom Doc
+    attributes do not survive spaCy's own multiprocessing, the Analysis does (it pickles)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import batched
+
+    model = None
+    if nlp is not None:
+        model = nlp.meta.get("lang", "en") + "_" + nlp.meta.get("name", "")
+    batches = ([_as_article(i) for i in chunk] for chunk in batched(items, batch_size))
+    with ProcessPoolExecutor(max_workers=n_process) as pool:
+        pending = []
+        for batch in batches:
+            pending.append(pool.submit(_worker_analyze, batch, model))
+            if len(pending) >= 2 * n_process:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+
+def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Analysis:
+    """The Analysis of a processed Doc: actors with their mentions, roles, coreference."""
+    records = doc._.newsgraph_actors or []
+    extra: dict[str, list[Mention]] = {}
+    for link in doc._.newsgraph_coref or []:
+        for actor_id in link.actor_ids:
+            extra.setdefault(actor_id, []).append(
+                Mention(
+                    start=link.start,
+                    end=link.end,
+                    text=link.text,
+                    kind=link.kind,
+                    confidence=link.confidence,
+                )
+            )
+    total = sum(len(r.mentions) + len(extra.get(r.id, [])) for r in records) or 1
+    actors = []
+    for r in records:
+        mentions = [
+            Mention(start=m.start, end=m.end, text=m.text, kind=m.kind, label=m.label)
+            for m in r.mentions
+        ] + extra.get(r.id, [])
+        mentions.sort(key=lambda m: (m.start, m.end))
+        actors.append(
+            Actor(
+                id=r.id,
+                name=r.name,
+                type=r.type,
+                country=r.country,
+                sector=r.sector,
+                roles=[
+                    Role(
+                        title=role.title,
+                        affiliation=role.affiliation,
+                        affiliation_actor=role.affiliation_actor,
+                        former=role.former,
+                        incoming=role.incoming,
+                        start=role.start,
+                        end=role.end,
+                    )
+                    for role in r.roles
+                ],
+                mentions=mentions,
+                salience=_salience(mentions, total, len(doc.text)),
+            )
+        )
+    actors.sort(key=lambda a: -a.salience)
+    return Analysis(
+        article=ArticleInfo(
+            id=article.article_id,
+            title=article.title,
+            published=article.published.isoformat() if article.published else None,
+            source=article.source,
+            url=article.url,
+            text_sha256=article.text_sha256,
+        ),
+        actors=actors,
+        quotes=[],
+        events=[],
+        times=list(doc._.newsgraph_times or []),
+        places=[],
+        model=model,
+    )
+
+
+def _salience(mentions: list[Mention], total: int, length: int) -> float:
+    """Share of the article's mentions, boosted when named early (the lede matters most)."""
+    share = len(mentions) / total
+    first = mentions[0].start / max(1, length) if mentions else 1.0
+    return round(min(1.0, math.sqrt(share) * (1.5 - 0.5 * first)), 3)

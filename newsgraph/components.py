@@ -1,0 +1,120 @@
+"""newsgraph's spaCy components and their registered factories, all in one place.
+
+Each component has one job and writes its result to a `Doc._.newsgraph_*` extension; a
+component reads only what earlier ones left. The factories are exposed as `spacy_factories`
+entry points, so `nlp.add_pipe("newsgraph_actors")` works in anyone's pipeline once
+newsgraph is installed, without importing it first.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.actors import KnowledgeMatcher, build_actors
+from newsgraph.coref import resolve_coreference
+from newsgraph.roles import find_roles
+from newsgraph.times import find_times
+
+EXTENSIONS = {
+    "newsgraph_published": None,  # datetime.date: the anchor for relative time expressions
+    "newsgraph_titles": None,  # list[Span]: title phrases ('Secretary of State')
+    "newsgraph_actors": None,  # list[ActorRecord]
+    "newsgraph_coref": None,  # list[CorefLink]
+    "newsgraph_times": None,  # list[TimeExpression]
+}
+
+
+def register_extensions() -> None:
+    """Register the Doc extensions once (idempotent: safe in every worker process)."""
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+class ParagraphBreaks:
+    """A line break ends a sentence: headlines, datelines and paragraphs never run on.
+    Must run before the parser, which keeps preset boundaries."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.whitespace_ or "\n" in prev.text:
+                tok.is_sent_start = True
+            elif "\n" in tok.text:
+                tok.is_sent_start = False
+        return doc
+
+
+class ActorFinder:
+    """Named entities consolidated into actors, with roles and affiliations."""
+
+    def __init__(self, nlp: Language) -> None:
+        register_extensions()
+        self.matcher = KnowledgeMatcher(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        titles = self.matcher.title_spans(doc)
+        actors = build_actors(doc, self.matcher)
+        find_roles(doc, actors, titles)
+        doc._.newsgraph_titles = titles
+        doc._.newsgraph_actors = actors
+        return doc
+
+
+class CoreferenceResolver:
+    """Pronouns and descriptions linked to the article's actors."""
+
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = doc._.newsgraph_actors or []
+        doc._.newsgraph_coref = resolve_coreference(doc, actors, doc._.newsgraph_titles or [])
+        return doc
+
+
+class TimeNormalizer:
+    """Time expressions normalised to TIMEX3 values against the publication date."""
+
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newsgraph_times = find_times(doc, doc._.newsgraph_published)
+        return doc
+
+
+@Language.factory(
+    "newsgraph_paragraphs",
+    assigns=["token.is_sent_start"],
+)
+def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
+    return ParagraphBreaks()
+
+
+@Language.factory(
+    "newsgraph_actors",
+    assigns=["doc._.newsgraph_actors", "doc._.newsgraph_titles"],
+    requires=["doc.ents", "token.dep", "token.pos", "token.lemma"],
+)
+def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
+    return ActorFinder(nlp)
+
+
+@Language.factory(
+    "newsgraph_coref",
+    assigns=["doc._.newsgraph_coref"],
+    requires=["doc._.newsgraph_actors", "token.dep"],
+)
+def make_coreference_resolver(nlp: Language, name: str) -> CoreferenceResolver:
+    return CoreferenceResolver()
+
+
+@Language.factory(
+    "newsgraph_times",
+    assigns=["doc._.newsgraph_times"],
+    requires=["doc.ents", "token.dep"],
+)
+def make_time_normalizer(nlp: Language, name: str) -> TimeNormalizer:
+    return TimeNormalizer()
