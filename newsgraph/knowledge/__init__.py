@@ -601,3 +601,51 @@ def clear_actor_dictionaries() -> None:
 def actor_dictionary_entry(text: str) -> UserActor | None:
     """The user dictionary entry for a name or alias (same matching rules as countries)."""
     return _lookup(_user_actors, text)
+
+
+# --------------------------------------------------------------------------- regions, offices
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def regions() -> tuple[Region, ...]:
+    """World regions ("Middle East", "Indo-Pacific") from ``regions.tsv``."""
+    _, rows = _read("regions.tsv")
+    return tuple(Region(r["name"], _split(r.get("aliases", ""))) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def _offices() -> dict[str, str]:
+    _, rows = _read("offices.tsv")
+    return {title: row["office"] for row in rows for title in _split(row["titles"])}
+
+
+def same_office(title_a: str | None, title_b: str | None) -> bool:
+    """True when two titles name one office ("Top Diplomat", "Secretary of State")."""
+    if not title_a or not title_b:
+        return False
+    office = _offices().get(title_a)
+    return office is not None and office == _offices().get(title_b)
+
+
+def organization_by_code(code: str) -> Organization | None:
+    """An organisation by its code in ``organizations.tsv`` (``IGOWSTNAT``)."""
+    return next((org for org in organizations() if org.code == code), None)
+
+
+def user_actors() -> list[UserActor]:
+    """Every actor from the user dictionaries loaded so far, once each."""
+    unique: dict[str, UserActor] = {}
+    for actor in _user_actors.values():
+        unique.setdefault(actor.name, actor)
+    return list(unique.values())
+
+
+def user_actor(name: str) -> UserActor | None:
+    """A user dictionary actor by its canonical name."""
+    return next((a for a in user_actors() if a.name == name), None)
