@@ -1,8 +1,8 @@
 """newsgraph: news articles to a structured, source-linked record of who said and did what.
 
-    >>> import newsgraph
-    >>> analysis = newsgraph.analyze(text, published="2024-12-04")
-    >>> [a.name for a in analysis.actors]
+>>> import newsgraph
+>>> analysis = newsgraph.analyze(text, published="2024-12-04")
+>>> [a.name for a in analysis.actors]
 """
 
 from newsgraph.analysis import analyze, analyze_many, build_analysis

@@ -87,7 +87,9 @@ class KnowledgeMatcher:
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.regions = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.label_of: dict[int, tuple[str, str, str, str | None]] = {}
-        entries: list[tuple[str, str, str, str, str | None]] = []  # phrase, label, key, form, sector
+        entries: list[
+            tuple[str, str, str, str, str | None]
+        ] = []  # phrase, label, key, form, sector
         for country in knowledge.countries():
             key = f"C:{country.code}"
             for phrase in (country.name, *country.aliases):
@@ -95,7 +97,7 @@ class KnowledgeMatcher:
             for phrase in country.demonyms:
                 entries.append((phrase, "NORP", key, "demonym", None))
             for phrase in country.capitals:
-                entries.append((phrase, "GPE", key, "capital", "GOV"))
+                entries.append((phrase, "GPE", key, "capital", None))
         for org in knowledge.organizations():
             for phrase in (org.name, *org.aliases):
                 entries.append((phrase, "ORG", f"O:{org.code}", "name", "IGO"))
@@ -109,9 +111,9 @@ class KnowledgeMatcher:
                 phrase = phrase[4:] if phrase.startswith("the ") else phrase
             if not phrase:
                 continue
-            match_id = nlp.vocab.strings.add(f"{label}|{key}|{form}|{sector or ''}")
-            self.label_of[match_id] = (label, key, form, sector)
-            self.names.add(str(match_id), [nlp.make_doc(phrase)])
+            match_key = f"{label}|{key}|{form}|{sector or ''}"
+            self.label_of[nlp.vocab.strings.add(match_key)] = (label, key, form, sector)
+            self.names.add(match_key, [nlp.make_doc(phrase)])
         for phrase, _title in knowledge.title_phrases():
             self.titles.add("TITLE", [nlp.make_doc(phrase)])
         for region in knowledge.regions():
@@ -201,9 +203,10 @@ def _is_modifier(doc: Doc, start: int, end: int) -> bool:
     return head.dep_ in MODIFIER_DEPS and head.head.pos_ == "NOUN"
 
 
-def candidate_mentions(doc: Doc, matcher: KnowledgeMatcher) -> list[NameMention]:
+def candidate_mentions(
+    doc: Doc, matcher: KnowledgeMatcher, titles: list[Span]
+) -> list[NameMention]:
     """Name mentions from the tagger and the knowledge, cleaned and de-overlapped."""
-    titles = matcher.title_spans(doc)
     regions = matcher.region_spans(doc)
     from_knowledge = matcher.knowledge_spans(doc)
     candidates: list[NameMention] = []
@@ -220,13 +223,20 @@ def candidate_mentions(doc: Doc, matcher: KnowledgeMatcher) -> list[NameMention]
     for cand in candidates:
         # A knowledge match inside the entity decides when it is the entity (after trimming)
         # or when the entity is a demonym phrase ('North Korean soldiers' → North Korea).
-        if any(i in known_tokens for i in range(cand.start, cand.end)):
+        if cand.label == "ORG":
+            _qualify_organization(doc, cand, from_knowledge)
+        if cand.key is None and any(i in known_tokens for i in range(cand.start, cand.end)):
             continue
         if _inside(cand.start, cand.end, titles):  # 'State' of 'Secretary of State'
             continue
         if cand.label == "NORP" and doc[cand.start : cand.end].root.dep_ == "amod":
             continue  # 'the European side': a qualifier, not an actor
-        if _inside(cand.start, cand.end, regions) and _is_modifier(doc, cand.start, cand.end):
+        if (
+            _inside(cand.start, cand.end, regions)
+            and doc[cand.start : cand.end].root.dep_ != "nsubj"
+        ):
+            continue
+        if _is_dateline(doc, cand.start, cand.end):
             continue
         mentions.append(cand)
     for known in from_knowledge:
@@ -234,15 +244,103 @@ def candidate_mentions(doc: Doc, matcher: KnowledgeMatcher) -> list[NameMention]
             continue
         if known.form == "capital" and not _acts_as_government(doc, known):
             # 'in Brussels' is a place: kept as a city actor of its own, not the government.
-            mentions.append(NameMention(known.start, known.end, "GPE"))
+            mentions.append(
+                NameMention(
+                    known.start,
+                    known.end,
+                    "GPE",
+                    f"P:{known.key[2:]}:" + doc[known.start : known.end].text,
+                )
+            )
             continue
         mentions.append(known)
+    mentions.extend(_titled_names(doc, titles, mentions))
     for region in regions:
         if any(m.start < region.end and region.start < m.end for m in mentions):
             continue
         if not _is_modifier(doc, region.start, region.end) and region.root.dep_ == "nsubj":
             mentions.append(NameMention(region.start, region.end, "LOC"))
     return sorted(_drop_overlaps(mentions), key=lambda m: m.start)
+
+
+def _qualify_organization(doc: Doc, cand: NameMention, known: list[NameMention]) -> None:
+    """'the Armenian Defence Ministry', 'Azerbaijan's Defence Ministry': two ministries, one
+    name. The country in or just before the name is part of the organisation's identity."""
+    country = next(
+        (
+            k
+            for k in known
+            if k.key
+            and k.key.startswith("C:")
+            and k.start == cand.start
+            and k.end < cand.end
+            and k.form in {"name", "demonym"}
+        ),
+        None,
+    )
+    if country is not None and not (doc[country.end - 1].whitespace_ and doc[country.end].is_title):
+        return  # 'Armenia-Azerbaijan border': a compound of places, not a named body
+    rest_start = country.end if country else cand.start
+    if country is None:
+        before = cand.start - 1
+        if before >= 1 and doc[before].text in {"'s", "’s", "'"}:
+            before -= 1
+        country = next(
+            (
+                k
+                for k in known
+                if k.key
+                and k.key.startswith("C:")
+                and k.end == before + 1
+                and k.form in {"name", "demonym"}
+            ),
+            None,
+        )
+    if country is not None:
+        rest = doc[rest_start : cand.end].text
+        cand.key = f"Q:{country.key[2:]}:{rest}"
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """'YEREVAN, Armenia —', 'OTTAWA (Reuters) -': the place a story was filed from."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
+    after = doc[end].text if end < len(doc) else ""
+    return at_line_start and doc[start:end].text.isupper() and after in {",", "—", "-", "–", "("}
+
+
+def _titled_names(doc: Doc, titles: list[Span], found: list[NameMention]) -> list[NameMention]:
+    """People the tagger missed but a title introduces: 'Minister Teresa Ruiz', 'Spain's
+    Minister of Ecological Transition, Teresa Ruiz,'."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    names = []
+    for title in titles:
+        start = title.end
+        if (
+            start < len(doc)
+            and doc[start].text == ","
+            and doc[start].head.i in range(title.start, title.end)
+        ):
+            start += 1
+        end = start
+        while (
+            end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end not in taken
+        ):
+            end += 1
+        if end - start < 2:
+            # 'Spain's Minister of Ecological Transition, Teresa Ruiz,': the appositive.
+            appos = [c for c in title.root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if not appos:
+                continue
+            start, end = appos[0].left_edge.i, appos[0].i + 1
+        span = doc[start:end]
+        if (
+            end - start >= 2
+            and all(t.pos_ == "PROPN" and t.is_title for t in span)
+            and not any(i in taken for i in range(start, end))
+        ):
+            names.append(NameMention(start, end, "PERSON"))
+            taken.update(range(start, end))
+    return names
 
 
 def _drop_overlaps(mentions: list[NameMention]) -> list[NameMention]:
@@ -264,7 +362,7 @@ def _acts_as_government(doc: Doc, mention: NameMention) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj", "agent"}:
         return True
     # 'between Kyiv and Moscow', 'with Beijing': an interlocutor, not a location.
-    return root.dep_ == "pobj" and root.head.lower_ in {"between", "with", "against", "from", "to"}
+    return root.dep_ == "pobj" and root.head.lower_ in {"between", "with", "against"}
 
 
 def _name_tokens(doc: Doc, mention: NameMention) -> tuple[str, ...]:
@@ -338,7 +436,7 @@ def _is_sub_name(tokens, full, members, mention) -> bool:
     return any(tuple(full[i : i + n]) == tuple(tokens) for i in range(len(full) - n + 1))
 
 
-def vote_type(doc: Doc, members: list[NameMention]) -> str:
+def vote_type(doc: Doc, members: list[NameMention], title_ends: set[int] = frozenset()) -> str:
     """One mis-typed mention ('Trump' tagged ORG) does not mistype the actor: the labels of
     all mentions vote, the full-name forms count double, knowledge overrides."""
     keyed = next((m.key for m in members if m.key), None)
@@ -351,6 +449,8 @@ def vote_type(doc: Doc, members: list[NameMention]) -> str:
     for m in members:
         weight = 2 if (m.end - m.start) == longest and longest > 1 else 1
         votes[m.label] += weight
+        if m.start in title_ends:  # 'President Isabel Cortes' is a person whatever the tag
+            votes["PERSON"] += 3
     label = votes.most_common(1)[0][0]
     return {"FAC": "LOC"}.get(label, label) if label in ACTOR_LABELS else "OTHER"
 
@@ -367,6 +467,18 @@ def canonical_name(doc: Doc, members: list[NameMention]) -> str:
             return org.name
     if keyed and keyed.startswith("U:"):
         return keyed[2:]
+    if keyed and keyed.startswith("P:"):
+        return keyed.split(":", 2)[2]
+    if keyed and keyed.startswith("Q:"):
+        _, code, rest = keyed.split(":", 2)
+        written = [
+            doc[m.start : m.end].text for m in members if m.end - m.start > len(rest.split())
+        ]
+        if written:  # the country is part of the name as written: 'U.S. Federal Reserve'
+            return max(written, key=len)
+        country = knowledge.country_by_code(code)
+        qualifier = (country.demonyms or (country.name,))[0] if country else code
+        return f"{qualifier} {rest}"
     forms = Counter(doc[m.start : m.end].text for m in members)
     return max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
 
@@ -405,14 +517,15 @@ def recover_mentions(doc: Doc, actors: list[ActorRecord], taken: set[int]) -> No
         i += 1
 
 
-def build_actors(doc: Doc, matcher: KnowledgeMatcher) -> list[ActorRecord]:
-    mentions = candidate_mentions(doc, matcher)
+def build_actors(doc: Doc, matcher: KnowledgeMatcher, titles: list[Span]) -> list[ActorRecord]:
+    mentions = candidate_mentions(doc, matcher, titles)
+    title_ends = {t.end for t in titles}
     clusters = cluster_mentions(doc, mentions)
     actors: list[ActorRecord] = []
     taken: set[int] = set()
     for members in clusters:
         members.sort(key=lambda m: m.start)
-        actor_type = vote_type(doc, members)
+        actor_type = vote_type(doc, members, title_ends)
         key = next((m.key for m in members if m.key), None) or f"N:{canonical_name(doc, members)}"
         actor = ActorRecord(
             id="",
@@ -430,7 +543,9 @@ def build_actors(doc: Doc, matcher: KnowledgeMatcher) -> list[ActorRecord]:
         for m in members:
             span = doc[m.start : m.end]
             label = "NORP" if m.form == "demonym" else m.label
-            actor.mentions.append(MentionRecord(span.start_char, span.end_char, span.text, "name", label))
+            actor.mentions.append(
+                MentionRecord(span.start_char, span.end_char, span.text, "name", label)
+            )
             taken.update(range(m.start, m.end))
         actors.append(actor)
     recover_mentions(doc, actors, taken)
@@ -444,8 +559,12 @@ def build_actors(doc: Doc, matcher: KnowledgeMatcher) -> list[ActorRecord]:
 
 
 def _country_of_key(key: str) -> str | None:
-    if key.startswith("C:") or key.startswith("O:"):
+    """'C:USA' and 'O:IGOWSTNAT' are their own codes; a capital named as a place
+    ('P:BEL:Brussels') lies in its country."""
+    if key.startswith(("C:", "O:")):
         return key[2:]
+    if key.startswith(("P:", "Q:")):
+        return key.split(":")[1]
     return None
 
 
@@ -453,9 +572,9 @@ def _set_org_country(doc: Doc, actors: list[ActorRecord]) -> None:
     """'the Russian Defence Ministry' → RUS, GOV: a country or demonym inside an
     organisation's name gives its country; its head noun gives its sector."""
     for actor in actors:
-        if actor.type != "ORG" or actor.country:
+        if actor.type != "ORG":
             continue
-        for word in actor.name_tokens:
+        for word in () if actor.country else actor.name_tokens:
             country = knowledge.country_by_name(word) or knowledge.country_by_demonym(word)
             if country:
                 actor.country = country.code

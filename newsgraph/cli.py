@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -21,7 +21,7 @@ from newsgraph.schema import json_schema
 app = typer.Typer(add_completion=False, help="News articles to a source-linked record.")
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"

@@ -55,7 +55,7 @@ class ActorFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         titles = self.matcher.title_spans(doc)
-        actors = build_actors(doc, self.matcher)
+        actors = build_actors(doc, self.matcher, titles)
         find_roles(doc, actors, titles)
         doc._.newsgraph_titles = titles
         doc._.newsgraph_actors = actors

@@ -203,6 +203,8 @@ class CoreferenceResolver:
                 return actor.type in {"NORP", "ORG"}
             return actor.type in {"ORG", "GPE"}
 
+        if self._nearest_subject_is_not_actor(tok):
+            return None  # 'The EU's monitoring mission … said it': the mission, not an actor
         candidates = [
             c
             for c in self._candidates_before(tok, accept)
@@ -212,6 +214,15 @@ class CoreferenceResolver:
         if link is not None:
             link.confidence = round(link.confidence * 0.8, 3)
         return link
+
+    def _nearest_subject_is_not_actor(self, tok: Token) -> bool:
+        here = self.sent_of[tok.i]
+        start = self.sents[max(0, here - 1)].start
+        for i in range(tok.i - 1, start - 1, -1):
+            t = self.doc[i]
+            if t.dep_ in SUBJECT_DEPS and t.pos_ in {"NOUN", "PROPN"}:
+                return i not in self.index and i not in self.resolved
+        return False
 
     # --- descriptions ---------------------------------------------------------------
     def _nominals(self):
@@ -246,10 +257,14 @@ class CoreferenceResolver:
             return self._resolve_pair(span, lemma, words)
         orgs = {org.code for org in knowledge.organization_by_nominal(lemma)}
         if orgs and not any(self.doc[i].ent_type_ for i in range(span.start, span.end)):
-            target = next((a for a in self.actors if a.key.startswith("O:") and a.key[2:] in orgs), None)
+            target = next(
+                (a for a in self.actors if a.key.startswith("O:") and a.key[2:] in orgs), None
+            )
             if target is None:
                 return None
-            return CorefLink(span.start_char, span.end_char, span.text, "nominal", [target.id], 0.85)
+            return CorefLink(
+                span.start_char, span.end_char, span.text, "nominal", [target.id], 0.85
+            )
         title_span = next((t for t in self.titles if t.start <= root.i < t.end), None)
         if title_span is None:
             return None
@@ -281,7 +296,12 @@ class CoreferenceResolver:
                 score = max(score, role_score)
             if score <= 0:
                 continue
-            first = min(self.sent_of.get(self.doc.char_span(m.start, m.end, alignment_mode="expand").start, 0) for m in actor.mentions)
+            first = min(
+                self.sent_of.get(
+                    self.doc.char_span(m.start, m.end, alignment_mode="expand").start, 0
+                )
+                for m in actor.mentions
+            )
             score -= 0.05 * abs(here - first)
             if best is None or score > best[0]:
                 best = (score, actor)
@@ -289,7 +309,9 @@ class CoreferenceResolver:
             return None
         confidence = round(min(0.95, 0.5 + best[0] / 12), 3)
         self.resolved[root.i] = best[1]
-        return CorefLink(span.start_char, span.end_char, span.text, "nominal", [best[1].id], confidence)
+        return CorefLink(
+            span.start_char, span.end_char, span.text, "nominal", [best[1].id], confidence
+        )
 
     def _resolve_pair(self, span: Span, lemma: str, words: set[str]) -> CorefLink | None:
         """'the two leaders', 'both leaders': the two people most present just before."""

@@ -6,10 +6,10 @@ Errors from dependencies are translated at the boundary (``raise … from exc``)
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     E001 = "empty input: the article has no text"
     E002 = "binary input: the file is not text"
     E003 = "not UTF-8: the file's bytes are not valid UTF-8 text"

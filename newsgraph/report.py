@@ -13,7 +13,9 @@ from newsgraph.schema import Actor, Analysis
 def _roles(actor: Actor) -> str:
     parts = []
     for role in actor.roles:
-        words = [w for w in ("former" if role.former else "", "incoming" if role.incoming else "") if w]
+        words = [
+            w for w in ("former" if role.former else "", "incoming" if role.incoming else "") if w
+        ]
         label = " ".join([*words, role.title or ""]).strip()
         parts.append(f"{label}, {role.affiliation}" if role.affiliation else label)
     return "; ".join(parts)

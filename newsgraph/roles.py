@@ -15,6 +15,8 @@ from newsgraph.actors import ActorRecord, RoleRecord
 
 FORMER_WORDS = {"former", "ex", "ex-", "then", "then-", "late", "outgoing"}
 INCOMING_WORDS = {"incoming", "new", "designate", "president-elect", "elect"}
+# 'takes office as president', 'will become prime minister': the role is still to come.
+TAKING_OFFICE = {"take", "become", "succeed", "assume"}
 POSSESSIVE = {"'s", "'", "’s", "’"}
 
 
@@ -38,6 +40,10 @@ def _affiliation_before(
     i = pos - 1
     while i >= 0 and doc[i].lower_ in FORMER_WORDS | INCOMING_WORDS:
         i -= 1
+    # 'EU energy commissioner': lower-case words qualifying the title lie between.
+    skipped = 0
+    while i >= 0 and skipped < 3 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}:
+        i, skipped = i - 1, skipped + 1
     if i >= 0 and doc[i].text in POSSESSIVE:
         i -= 1
         if i >= 0 and i not in index:
@@ -72,11 +78,17 @@ def _role(
     if title is None:
         return None
     former, incoming = _modifiers(doc, title_span)
+    sector = title.sector
+    if title_span.start > 0 and doc[title_span.start - 1].pos_ in {"NOUN", "PROPN"}:
+        # 'union president', 'party leader': the noun before the title says whose.
+        qualifier = knowledge.nominal(doc[title_span.start - 1].lemma_.lower())
+        if qualifier is not None and qualifier.sector:
+            sector = qualifier.sector
     return RoleRecord(
         title=title.title,
         affiliation=affiliation.name if affiliation else None,
         affiliation_actor=affiliation.id if affiliation else None,
-        sector=title.sector,
+        sector=sector,
         former=former,
         incoming=incoming,
         start=evidence.start_char,
@@ -84,9 +96,7 @@ def _role(
     )
 
 
-def _appositive_title(
-    doc: Doc, name_root_i: int, titles: list[Span]
-) -> tuple[Span, Span] | None:
+def _appositive_title(doc: Doc, name_root_i: int, titles: list[Span]) -> tuple[Span, Span] | None:
     """'X, the French defence minister,' (title inside the appositive) or 'the French
     defence minister, X,' (the name is the appositive of the title)."""
     root = doc[name_root_i]
@@ -140,7 +150,9 @@ def find_roles(doc: Doc, actors: list[ActorRecord], titles: list[Span]) -> None:
                 found = _appositive_title(doc, span.root.i, titles)
                 if found:
                     title_span, sub = found
-                    inner = [index[i] for i in range(sub.start, sub.end) if i in index]
+                    # Only what qualifies the title: 'a nurse who travelled from X' is no
+                    # affiliation with X.
+                    inner = [index[i] for i in range(sub.start, title_span.end) if i in index]
                     affiliation = next((a for a in inner if a is not actor), None)
                     if affiliation is None:
                         affiliation, _ = _affiliation_before(doc, title_span.start, index, actors)
@@ -150,6 +162,9 @@ def find_roles(doc: Doc, actors: list[ActorRecord], titles: list[Span]) -> None:
                 if title_span is not None:
                     affiliation, first = _affiliation_before(doc, title_span.start, index, actors)
                     role = _role(doc, title_span, affiliation, doc[first : title_span.end])
+                    verb = span.root.head
+                    if role is not None and verb.lemma_ in TAKING_OFFICE and verb.tag_ != "VBD":
+                        role.incoming = True
             if role is not None and not _known(actor, role):
                 actor.roles.append(role)
         _person_country_and_sector(actor, actors)
@@ -157,7 +172,9 @@ def find_roles(doc: Doc, actors: list[ActorRecord], titles: list[Span]) -> None:
 
 def _known(actor: ActorRecord, role: RoleRecord) -> bool:
     for r in actor.roles:
-        if r.title == role.title and (r.affiliation == role.affiliation or role.affiliation is None):
+        if r.title == role.title and (
+            r.affiliation == role.affiliation or role.affiliation is None
+        ):
             return True
         if r.title == role.title and r.affiliation is None:
             r.affiliation, r.affiliation_actor = role.affiliation, role.affiliation_actor
