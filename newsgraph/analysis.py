@@ -78,12 +78,13 @@ def _analyze_in_processes(
     """Each worker loads the pipeline once and returns finished Analyses: custom Doc
     attributes do not survive spaCy's own multiprocessing, the Analysis does (it pickles)."""
     from concurrent.futures import ProcessPoolExecutor
-    from itertools import batched
+
+    from spacy.util import minibatch
 
     model = None
     if nlp is not None:
         model = nlp.meta.get("lang", "en") + "_" + nlp.meta.get("name", "")
-    batches = ([_as_article(i) for i in chunk] for chunk in batched(items, batch_size))
+    batches = ([_as_article(i) for i in chunk] for chunk in minibatch(items, batch_size))
     with ProcessPoolExecutor(max_workers=n_process) as pool:
         pending = []
         for batch in batches:

@@ -28,7 +28,7 @@ class OutputFormat(StrEnum):
 
 
 def _fail(message: str) -> None:
-    Console(stderr=True).print(f"[red]newsgraph:[/red] {message}", highlight=False)
+    typer.echo(f"newsgraph: {message}", err=True)
 
 
 @app.command()

@@ -96,7 +96,7 @@ def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
 @Language.factory(
     "newsgraph_actors",
     assigns=["doc._.newsgraph_actors", "doc._.newsgraph_titles"],
-    requires=["doc.ents", "token.dep", "token.pos", "token.lemma"],
+    requires=["doc.ents", "token.dep", "token.tag", "token.lemma"],
 )
 def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
     return ActorFinder(nlp)

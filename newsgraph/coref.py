@@ -158,12 +158,13 @@ class CoreferenceResolver:
         """'Rutte told him': a non-reflexive object pronoun is not its clause's subject."""
         if tok.lower_ in REFLEXIVE or tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss":
             return False
-        return cand.token.dep_ in SUBJECT_DEPS and cand.token.head is tok.head
+        return cand.token.dep_ in SUBJECT_DEPS and cand.token.head.i == tok.head.i
 
     def _pick(self, tok: Token, candidates: list[_Candidate], kind: str) -> CorefLink | None:
         scored: dict[str, tuple[float, ActorRecord]] = {}
+        bound = {c.actor.id for c in candidates if self._binding_excludes(c, tok)}
         for cand in candidates:
-            if self._binding_excludes(cand, tok):
+            if cand.actor.id in bound:
                 continue
             s = self._score(cand, tok)
             if cand.actor.id not in scored or s > scored[cand.actor.id][0]:

@@ -1,0 +1,74 @@
+import json
+
+import pytest
+from helpers import EXAMPLES
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+pytestmark = pytest.mark.model
+runner = CliRunner()
+ARTICLE = EXAMPLES / "diplomacy-lisbon-talks.txt"
+
+
+def test_json_output_is_one_analysis(tmp_path):
+    result = runner.invoke(
+        app, ["analyze", str(ARTICLE), "--published", "2024-12-04", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["schema"] == "newsgraph/analysis@1"
+    assert data["article"]["published"] == "2024-12-04"
+    names = {a["name"] for a in data["actors"]}
+    assert {"Helena Marques", "Karim Bennani", "Portugal", "Morocco"} <= names
+    tuesday = [t for t in data["times"] if t["text"] == "Tuesday"]
+    assert tuesday and tuesday[0]["value"] == "2024-12-03"
+    assert data["quotes"] == [] and data["events"] == [] and data["places"] == []
+
+
+def test_bad_inputs_are_reported_and_the_rest_analysed(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n")
+    binary = tmp_path / "image.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Le ministre fran\xe7ais a parl\xe9.".encode("latin-1"))
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    files = [str(empty), str(binary), str(ARTICLE), str(latin1), str(huge)]
+    result = runner.invoke(app, ["analyze", *files, "--format", "jsonl"])
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    assert json.loads(lines[0])["article"]["source"] == str(ARTICLE)
+    err = result.stderr
+    assert f"skipped {empty}: E001" in err
+    assert f"skipped {binary}: E002" in err
+    assert f"skipped {latin1}: E003" in err
+    assert f"skipped {huge}: E004" in err
+    assert "4 of 5 input(s) skipped; 1 analysed" in err
+
+
+def test_standard_input_and_text_report():
+    text = ARTICLE.read_text(encoding="utf-8")
+    result = runner.invoke(
+        app, ["analyze", "-", "--title", "Lisbon talks"], input=text, env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "Lisbon talks" in result.stdout
+    assert "Helena Marques" in result.stdout and "Prime Minister, Portugal" in result.stdout
+
+
+def test_invalid_date_is_refused():
+    result = runner.invoke(app, ["analyze", str(ARTICLE), "--published", "04/12/2024"])
+    assert result.exit_code == 2
+    assert "E007" in result.stderr
+
+
+def test_schema_command_prints_the_json_schema():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["$id"] == "newsgraph/analysis@1"
+    assert {"article", "actors", "quotes", "events", "times", "places"} <= set(schema["properties"])
