@@ -51,8 +51,10 @@ def import_newsgraph() -> ModuleType | None:
         return None
     missing = [n for n in ("load_pipeline", "analyze_many") if not hasattr(newsgraph, n)]
     if missing:
-        print(f"note: newsgraph rows skipped: newsgraph has no {', '.join(missing)} yet",
-              file=sys.stderr)
+        print(
+            f"note: newsgraph rows skipped: newsgraph has no {', '.join(missing)} yet",
+            file=sys.stderr,
+        )
         return None
     return newsgraph
 
@@ -67,10 +69,17 @@ def digest(paths: Iterable[Path]) -> str:
 
 def _git_commit() -> str:
     try:
-        out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True, check=True)
-        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "newsgraph"],
-                               capture_output=True, text=True).stdout.strip()
+        out = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        dirty = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "newsgraph"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         return out.stdout.strip() + ("+dirty" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"

@@ -35,7 +35,7 @@ def read_conll(path) -> Iterator[tuple[str, set[Ent]]]:
         text, gold, pos = [], set(), 0
         for sent in filter(None, sentences):
             open_ent = None  # [start, end, type] of the entity being read
-            for i, row in enumerate(sent):
+            for row in sent:
                 token, tag = row[0], row[-1]
                 start, pos = pos, pos + len(token) + 1
                 kind = tag[2:] if tag != "O" else None
@@ -54,8 +54,9 @@ def read_conll(path) -> Iterator[tuple[str, set[Ent]]]:
 
 
 def spacy_ents(doc) -> set[Ent]:
-    return {(e.start_char, e.end_char, SPACY_MAP[e.label_]) for e in doc.ents
-            if e.label_ in SPACY_MAP}
+    return {
+        (e.start_char, e.end_char, SPACY_MAP[e.label_]) for e in doc.ents if e.label_ in SPACY_MAP
+    }
 
 
 def newsgraph_ents(analysis) -> set[Ent]:
@@ -80,20 +81,21 @@ def score(gold: list[set[Ent]], pred: list[set[Ent]]) -> dict:
 def error_patterns(texts, gold, pred) -> Counter:
     """(what went wrong, gold 'text' TYPE, predicted 'text' TYPE) for every error."""
     errors = Counter()
+
+    def show(text, e):
+        return f"{text[e[0] : e[1]]!r} {e[2]}" if e else "-"
+
+    def overlapping(e, others):
+        return next((o for o in sorted(others) if o[0] < e[1] and e[0] < o[1]), None)
+
     for text, g, p in zip(texts, gold, pred, strict=True):
-        def show(e):
-            return f"{text[e[0]:e[1]]!r} {e[2]}" if e else "-"
-
-        def overlapping(e, others):
-            return next((o for o in sorted(others) if o[0] < e[1] and e[0] < o[1]), None)
-
         for e in g - p:
             o = overlapping(e, p - g)
             what = "missed" if o is None else "type" if o[:2] == e[:2] else "boundary"
-            errors[(what, show(e), show(o))] += 1
+            errors[(what, show(text, e), show(text, o))] += 1
         for e in p - g:
             if overlapping(e, g - p) is None:
-                errors[("spurious", "-", show(e))] += 1
+                errors[("spurious", "-", show(text, e))] += 1
     return errors
 
 
@@ -128,16 +130,20 @@ def main(argv: list[str] | None = None) -> None:
         out = {"info": info, "results": results}
         if args.errors:
             out["errors_row"] = err_row
-            out["errors"] = [{"what": k[0], "gold": k[1], "pred": k[2], "n": n}
-                             for k, n in errors.most_common(15)]
+            out["errors"] = [
+                {"what": k[0], "gold": k[1], "pred": k[2], "n": n}
+                for k, n in errors.most_common(15)
+            ]
         json.dump(out, sys.stdout, indent=2)
         print()
         return
     print(f"{'row':<11}{'type':<5}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}")
     for name, res in results.items():
         for kind, r in res.items():
-            print(f"{name:<11}{kind:<5}{100 * r['p']:>7.1f}{100 * r['r']:>7.1f}"
-                  f"{100 * r['f1']:>7.1f}{r['gold']:>7}{r['pred']:>7}")
+            print(
+                f"{name:<11}{kind:<5}{100 * r['p']:>7.1f}{100 * r['r']:>7.1f}"
+                f"{100 * r['f1']:>7.1f}{r['gold']:>7}{r['pred']:>7}"
+            )
     if args.errors:
         kinds = Counter()
         for (what, _, _), n in errors.items():
