@@ -2,6 +2,7 @@
 
 Gold: entity mentions and chains from GUM's conllu (`dep/`, MISC `Entity=`), restricted to
 the types person, organization, place. Rows, same run:
+  spacy-same bare spaCy reference: doc.ents (PERSON/ORG/GPE/LOC/NORP/FAC), equal text chained
   coref      newsgraph.load_pipeline(model)
   no-coref   newsgraph.load_pipeline(model, disable=["newsgraph_coref"]): name matching only
 Metrics (definitions in benchmarks/README.md):
@@ -20,12 +21,14 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from evaldata import default_model, digest, import_newsgraph, prf, print_info, require, run_info
 
 TYPES = {"person", "organization", "place"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its"}
 ENTITY = re.compile(r"\(([^()]+)(\))?|(\d+)\)")  # "(id-type-…" opens, ")" right after closes
+SPACY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 NAME_DEPS = {"flat", "fixed"}  # "Donald Trump": Donald is the head, Trump hangs on it by flat
 
 
@@ -286,42 +289,50 @@ def evaluate(docs: list[GumDoc], analyses) -> dict:
     return out
 
 
+def same_text_chains(doc) -> SimpleNamespace:
+    """Bare-spaCy reference row: entities as name mentions, chained when their text is equal."""
+    actors: dict[str, SimpleNamespace] = {}
+    for e in doc.ents:
+        if e.label_ in SPACY_LABELS:
+            actor = actors.setdefault(e.text, SimpleNamespace(id=e.text, mentions=[]))
+            actor.mentions.append(SimpleNamespace(start=e.start_char, end=e.end_char, kind="name"))
+    return SimpleNamespace(actors=list(actors.values()))
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default=default_model())
     ap.add_argument("--json", action="store_true", help="print one JSON object instead")
     args = ap.parse_args(argv)
 
+    ng = import_newsgraph()  # first: before spaCy can import another newsgraph
+    import spacy
+
     paths = sorted(require("coref/gum/dep").glob("GUM_news_*.conllu"))
     docs = [read_gum(p) for p in paths]
-    ng = import_newsgraph()
-    if ng is None:
-        print("skipped: coref_gum needs newsgraph.load_pipeline and analyze_many")
-        return
-    rows = {
-        "coref": ng.load_pipeline(args.model),
-        "no-coref": ng.load_pipeline(args.model, disable=["newsgraph_coref"]),
-    }
-    info = run_info(rows["coref"], "GUM news (eval/coref/gum/dep)", len(docs), digest(paths))
+    texts = [d.text for d in docs]
+    bare = spacy.load(args.model)
+    info = run_info(bare, "GUM news (eval/coref/gum/dep)", len(docs), digest(paths))
     gold = [(d.name, g.chain) for d in docs for g in d.mentions if g.etype in TYPES]
     info["gold_mentions"] = f"{len(gold)} in {len(set(gold))} chains (person/organization/place)"
-    results = {
-        name: evaluate(docs, list(ng.analyze_many([d.text for d in docs], nlp=nlp)))
-        for name, nlp in rows.items()
-    }
+    results = {"spacy-same": evaluate(docs, [same_text_chains(d) for d in bare.pipe(texts)])}
+    if ng is not None:
+        for name, disable in (("coref", []), ("no-coref", ["newsgraph_coref"])):
+            nlp = ng.load_pipeline(args.model, disable=disable)
+            results[name] = evaluate(docs, list(ng.analyze_many(texts, nlp=nlp)))
     if args.json:
         json.dump({"info": info, "results": results}, sys.stdout, indent=2)
         print()
         return
     print_info(info)
     print(
-        f"{'row':<10}{'MUC P':>7}{'R':>6}{'F1':>6}{'B3 P':>7}{'R':>6}{'F1':>6}"
+        f"{'row':<11}{'MUC P':>7}{'R':>6}{'F1':>6}{'B3 P':>7}{'R':>6}{'F1':>6}"
         f"{'ment R':>8}{'pron acc':>10}{'(n)':>6}{'nom acc':>9}{'(n)':>6}"
     )
     for name, r in results.items():
         m, b = r["muc"], r["b3"]
         print(
-            f"{name:<10}{100 * m['p']:>7.1f}{100 * m['r']:>6.1f}{100 * m['f1']:>6.1f}"
+            f"{name:<11}{100 * m['p']:>7.1f}{100 * m['r']:>6.1f}{100 * m['f1']:>6.1f}"
             f"{100 * b['p']:>7.1f}{100 * b['r']:>6.1f}{100 * b['f1']:>6.1f}"
             f"{100 * r['mentions']['r']:>8.1f}"
             f"{100 * r['pronouns']['accuracy']:>10.1f}{r['pronouns']['gold']:>6}"

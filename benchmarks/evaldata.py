@@ -41,7 +41,11 @@ def default_model() -> str:
 
 
 def import_newsgraph() -> ModuleType | None:
-    """newsgraph from this checkout; None (with a note) while its public API is incomplete."""
+    """newsgraph from this checkout; None (with a note) while its public API is incomplete.
+
+    Call it before loading any spaCy pipeline: spaCy's entry points may otherwise import an
+    installed newsgraph from elsewhere first.
+    """
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     try:
@@ -56,6 +60,11 @@ def import_newsgraph() -> ModuleType | None:
             file=sys.stderr,
         )
         return None
+    if not Path(newsgraph.__file__).resolve().is_relative_to(ROOT):
+        print(
+            f"note: measuring newsgraph from {Path(newsgraph.__file__).parent}, not this checkout",
+            file=sys.stderr,
+        )
     return newsgraph
 
 
@@ -85,6 +94,15 @@ def _git_commit() -> str:
         return "unknown"
 
 
+def _newsgraph_source() -> str:
+    module = sys.modules.get("newsgraph")
+    if module is None or not hasattr(module, "analyze_many"):
+        return f"not measured (checkout {_git_commit()})"
+    where = Path(module.__file__).resolve().parent
+    commit = _git_commit() if where.is_relative_to(ROOT) else "elsewhere"
+    return f"{getattr(module, '__version__', '?')} from {where} ({commit})"
+
+
 def run_info(nlp, corpus: str, n: int, corpus_digest: str) -> dict:
     """Date, versions, corpus and N: printed at the top of every benchmark's output."""
     import spacy
@@ -94,7 +112,7 @@ def run_info(nlp, corpus: str, n: int, corpus_digest: str) -> dict:
         "python": platform.python_version(),
         "spacy": spacy.__version__,
         "model": f"{nlp.lang}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
-        "newsgraph_commit": _git_commit(),
+        "newsgraph": _newsgraph_source(),
         "corpus": corpus,
         "n": n,
         "corpus_sha256": corpus_digest,

@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--json", action="store_true", help="print one JSON object instead")
     args = ap.parse_args(argv)
 
+    ng = import_newsgraph()  # first: before spaCy can import another newsgraph
     import spacy
 
     path = require("ner/conll2003/eng.testa")
@@ -118,7 +119,6 @@ def main(argv: list[str] | None = None) -> None:
         print_info(info)
 
     preds = {"spacy": [spacy_ents(d) for d in bare.pipe(texts, batch_size=64)]}
-    ng = import_newsgraph()
     if ng is not None:
         nlp = ng.load_pipeline(args.model)
         preds["newsgraph"] = [newsgraph_ents(a) for a in ng.analyze_many(texts, nlp=nlp)]

@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--json", action="store_true", help="print one JSON object instead")
     args = ap.parse_args(argv)
 
+    ng = import_newsgraph()  # first: before spaCy can import another newsgraph
     import spacy
 
     paths = sample(require("bulk/bbc"), args.n)
@@ -54,7 +55,6 @@ def main(argv: list[str] | None = None) -> None:
     bare = spacy.load(args.model)
     rows = {"spacy": lambda ts: bare.pipe(ts, batch_size=args.batch_size)}
     pipes = {"spacy": bare.pipe_names}
-    ng = import_newsgraph()
     if ng is not None:
         ng_nlp = ng.load_pipeline(args.model)
         rows["ng-pipe"] = lambda ts: ng_nlp.pipe(ts, batch_size=args.batch_size)
