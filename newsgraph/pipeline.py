@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 
 import spacy
@@ -38,14 +39,17 @@ def _check_default(nlp: Language) -> None:
         )
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None, disable: tuple[str, ...] = ()) -> Language:
+def load_pipeline(model: str | None = None, disable: Iterable[str] = ()) -> Language:
     """The spaCy pipeline `model` with newsgraph's components added (cached per process).
 
-    `disable` names newsgraph components to leave out (e.g. ("newsgraph_coref",)) for
+    `disable` names newsgraph components to leave out (e.g. ["newsgraph_coref"]) for
     benchmarks and for users who only want some of the work.
     """
-    name = model_name(model)
+    return _load_pipeline(model_name(model), tuple(sorted(disable)))
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str, disable: tuple[str, ...]) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -55,7 +59,7 @@ def load_pipeline(model: str | None = None, disable: tuple[str, ...] = ()) -> La
     missing = [p for p in REQUIRED_PIPES if p not in nlp.pipe_names]
     if missing:
         raise ModelError(Code.E009, f"{name!r} has no {', '.join(missing)}")
-    return add_newsgraph_pipes(nlp, disable=tuple(disable))
+    return add_newsgraph_pipes(nlp, disable=disable)
 
 
 def add_newsgraph_pipes(nlp: Language, disable: tuple[str, ...] = ()) -> Language:
