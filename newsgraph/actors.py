@@ -178,7 +178,7 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
     while end > start:
         tok = doc[end - 1]
-        if tok.text in {"'s", "'", "’s", "’"} or tok.is_punct or tok.is_space:
+        if tok.text in {"'s", "'", "’s", "’"} or tok.is_punct or tok.is_space or tok.like_num:
             end -= 1
         else:
             break
@@ -215,32 +215,35 @@ def candidate_mentions(
             # The tagger's odd labels ('the Euro-Atlantic' LAW) may still cover a known name.
             continue
         start, end = trim_span(doc, ent.start, ent.end)
-        if start >= end or doc[start:end].text.lower() in PRONOUN_LIKE:
+        text = doc[start:end].text
+        if start >= end or text.lower() in PRONOUN_LIKE or not any(c.isalpha() for c in text):
             continue
         candidates.append(NameMention(start, end, ent.label_))
     mentions: list[NameMention] = []
-    known_tokens = {i for k in from_knowledge for i in range(k.start, k.end)}
+    overruled: set[tuple[int, int]] = set()
     for cand in candidates:
-        # A knowledge match inside the entity decides when it is the entity (after trimming)
-        # or when the entity is a demonym phrase ('North Korean soldiers' → North Korea).
+        # Overlaps with the knowledge are settled later, longest span first ('Bank of
+        # Canada' over 'Canada'); on the same span the knowledge wins, except a person the
+        # tagger saw where a place has the same name ('Jordan scored').
         if cand.label == "ORG":
             _qualify_organization(doc, cand, from_knowledge)
-        if cand.key is None and any(i in known_tokens for i in range(cand.start, cand.end)):
-            continue
+        if cand.key is None and cand.label in {"GPE", "ORG", "LOC"}:
+            cand.key = _knowledge_key(doc[cand.start : cand.end].text)  # 'NEW ZEALAND'
+        if cand.label == "PERSON" and not doc[cand.start : cand.end].text.isupper():
+            overruled.add((cand.start, cand.end))
         if _inside(cand.start, cand.end, titles):  # 'State' of 'Secretary of State'
             continue
         if cand.label == "NORP" and doc[cand.start : cand.end].root.dep_ == "amod":
             continue  # 'the European side': a qualifier, not an actor
-        if (
-            _inside(cand.start, cand.end, regions)
-            and doc[cand.start : cand.end].root.dep_ != "nsubj"
-        ):
+        if _inside(cand.start, cand.end, regions) and _is_modifier(doc, cand.start, cand.end):
             continue
         if _is_dateline(doc, cand.start, cand.end):
             continue
         mentions.append(cand)
     for known in from_knowledge:
         if _inside(known.start, known.end, titles) and known.form != "demonym":
+            continue
+        if (known.start, known.end) in overruled and known.form in {"name", "capital"}:
             continue
         if known.form == "capital" and not _acts_as_government(doc, known):
             # 'in Brussels' is a place: kept as a city actor of its own, not the government.
@@ -261,6 +264,14 @@ def candidate_mentions(
         if not _is_modifier(doc, region.start, region.end) and region.root.dep_ == "nsubj":
             mentions.append(NameMention(region.start, region.end, "LOC"))
     return sorted(_drop_overlaps(mentions), key=lambda m: m.start)
+
+
+def _knowledge_key(text: str) -> str | None:
+    country = knowledge.country_by_name(text)
+    if country is not None:
+        return f"C:{country.code}"
+    org = knowledge.organization_by_name(text)
+    return f"O:{org.code}" if org is not None else None
 
 
 def _qualify_organization(doc: Doc, cand: NameMention, known: list[NameMention]) -> None:
@@ -493,8 +504,9 @@ def recover_mentions(doc: Doc, actors: list[ActorRecord], taken: set[int]) -> No
             toks = tuple(m.text.split())
             if toks and all(t[:1].isupper() for t in toks) and len(m.text) > 2:
                 forms.setdefault(toks, actor)
-        if actor.type == "PERSON" and len(actor.name_tokens) > 1:
-            forms.setdefault((actor.name_tokens[-1],), actor)
+        surname = actor.name_tokens[-1] if actor.name_tokens else ""
+        if actor.type == "PERSON" and len(actor.name_tokens) > 1 and surname.istitle():
+            forms.setdefault((surname,), actor)
     if not forms:
         return
     longest = max(len(f) for f in forms)
