@@ -240,8 +240,17 @@ def candidate_mentions(
         if _is_dateline(doc, cand.start, cand.end):
             continue
         mentions.append(cand)
+    # 'Valeska Paris … Paris was born': once a person is named, her surname is her.
+    surnames = {
+        doc[c.end - 1].text
+        for c in candidates
+        if c.label == "PERSON" and c.end - c.start > 1 and (c.start, c.end) in overruled
+    }
     for known in from_knowledge:
         if _inside(known.start, known.end, titles) and known.form != "demonym":
+            continue
+        if known.end - known.start == 1 and doc[known.start].text in surnames:
+            mentions.append(NameMention(known.start, known.end, "PERSON"))
             continue
         if (known.start, known.end) in overruled and known.form in {"name", "capital"}:
             continue

@@ -30,6 +30,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince"}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"}
 GROUP_NOUNS = {"leader", "minister", "official", "diplomat", "president", "men", "women", "pair"}
+COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom", "government"}
 # How far back a pronoun looks for its antecedent, in sentences.
 WINDOW = 4
 QUOTE_PAIR = re.compile(r"[\"“”«»]([^\"“”«»\n]{1,2000})[\"“”«»]")
@@ -75,6 +76,8 @@ def actor_gender(doc: Doc, actor: ActorRecord) -> str | None:
         title = knowledge.title_by_phrase(role.title or "")
         if title is not None and title.gender:
             return title.gender
+    if actor.type == "PERSON" and len(actor.name_tokens) > 1:
+        return knowledge.first_name_gender(actor.name_tokens[0])
     return None
 
 
@@ -268,7 +271,7 @@ class CoreferenceResolver:
             )
         title_span = next((t for t in self.titles if t.start <= root.i < t.end), None)
         if title_span is None:
-            return None
+            return self._resolve_by_noun(span, root)
         title = knowledge.title_by_phrase(title_span.text)
         if title is None:
             return None
@@ -313,6 +316,43 @@ class CoreferenceResolver:
         return CorefLink(
             span.start_char, span.end_char, span.text, "nominal", [best[1].id], confidence
         )
+
+    def _resolve_by_noun(self, span: Span, root: Token) -> CorefLink | None:
+        """'the foundation' → the Andy Warhol Foundation (the noun heads its name), else
+        'the city' → the city last named, 'the company' → the company last named."""
+        if self.doc[span.start].lower_ != "the" or any(
+            i in self.index for i in range(span.start, span.end)
+        ):
+            return None
+        lemma = root.lemma_.lower()
+        nominal = knowledge.nominal(lemma)
+
+        def names_it(actor: ActorRecord) -> bool:
+            return actor.type in {"ORG", "GPE", "LOC"} and lemma in {
+                t.lower() for t in actor.name_tokens[1:]
+            }
+
+        def is_a(actor: ActorRecord) -> bool:
+            if nominal is None or nominal.type != actor.type:
+                return False
+            if actor.type == "GPE":
+                # 'the country' is a country; 'the city', 'the capital' is not.
+                return actor.key.startswith("C:") == (lemma in COUNTRY_NOUNS)
+            return not (nominal.sector and actor.sector and nominal.sector != actor.sector)
+
+        here = self.sent_of[root.i]
+        for accept, first_sent, confidence in (
+            (names_it, 0, 0.75),
+            (is_a, max(0, here - WINDOW), 0.55),
+        ):
+            for i in range(span.start - 1, self.sents[first_sent].start - 1, -1):
+                actor = self.index.get(i) or self.resolved.get(i)
+                if actor is not None and accept(actor):
+                    self.resolved[root.i] = actor
+                    return CorefLink(
+                        span.start_char, span.end_char, span.text, "nominal", [actor.id], confidence
+                    )
+        return None
 
     def _resolve_pair(self, span: Span, lemma: str, words: set[str]) -> CorefLink | None:
         """'the two leaders', 'both leaders': the two people most present just before."""

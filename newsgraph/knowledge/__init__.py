@@ -649,3 +649,14 @@ def user_actors() -> list[UserActor]:
 def user_actor(name: str) -> UserActor | None:
     """A user dictionary actor by its canonical name."""
     return next((a for a in user_actors() if a.name == name), None)
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    _, rows = _read("first_names.tsv")
+    return {_fold(row["name"]): row["gender"] for row in rows}
+
+
+def first_name_gender(name: str) -> str | None:
+    """'m' or 'f' for a given name that news uses for one gender only; None otherwise."""
+    return _first_names().get(_fold(name))
