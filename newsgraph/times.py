@@ -601,7 +601,7 @@ def _duration_or_ago(t: str, anchor: dt.date | None, tense: Tense | None) -> Tim
         return _shift(anchor, int(n) if float(n).is_integer() else n, unit, direction)
     # "the past decade", "the last five years", "the next six months", "five years"
     m = re.fullmatch(
-        r"(?:(?:the|over the|for the|in the|during the|within the)\s+)?"
+        r"(?:(?:the|over the|for the|in the|during the|within the|an?(?=\s+\d))\s+)?"
         r"(?:(past|last|next|coming|previous|first|following|remaining|same|entire)\s+)?"
         r"(?:(" + _NUMWORD_RE + r"|a|an|several|few|a few|many|couple of|a couple of)[\s-])?"
         r"(?:(?:straight|consecutive|full|whole|long|more|additional|trading|working|"
