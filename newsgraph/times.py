@@ -366,7 +366,10 @@ def _clean(text: str) -> str:
     t = text.strip().lower()
     t = re.sub(r"[’`]", "'", t)
     t = re.sub(r"\s+", " ", t)
-    t = re.sub(r"\s*([,.])\s*", r"\1 ", t).strip()
+    t = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", t)  # a.m. / p.m.
+    t = re.sub(r"\s*,\s*", ", ", t)
+    t = re.sub(r"\s+\.", ".", t).strip()
+    t = re.sub(r"^(?:just|only|exactly|fully|a full|all)\s+(?=\S)", "", t)
     t = t.rstrip(" .,;:")
     t = re.sub(r"'s$", "", t).strip()
     t = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", t)
@@ -1034,6 +1037,17 @@ def _matcher(vocab: object) -> object:
                 [
                     {"LOWER": {"IN": ["this", "yesterday", "tomorrow"]}},
                     {"LOWER": {"IN": ["morning", "afternoon", "evening"]}},
+                ],
+                [
+                    {"TEXT": {"REGEX": "^[0-2]?[0-9]:[0-5][0-9]$"}},
+                    {"LOWER": {"IN": ["utc", "gmt", "am", "pm", "a.m.", "p.m."]}, "OP": "?"},
+                ],
+                [{"TEXT": {"REGEX": "^[0-2][0-9][0-5][0-9]$"}}, {"LOWER": {"IN": ["utc", "gmt"]}}],
+                [{"TEXT": {"REGEX": "^[01]?[0-9]/[0-3]?[0-9]/([0-9][0-9]|[12][0-9]{3})$"}}],
+                [
+                    {"LOWER": {"IN": ["this", "last", "next", "in", "early", "late"]}},
+                    {"LOWER": {"IN": ["spring", "summer", "autumn", "winter"]}},
+                    {"LOWER": {"NOT_IN": ["of"]}, "OP": "?"},
                 ],
                 [
                     {"LOWER": {"IN": ["in", "since", "by", "until", "from", "before", "after"]}},
