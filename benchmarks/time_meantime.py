@@ -262,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         "versions": {
             "python": sys.version.split()[0],
             "spacy": spacy.__version__,
-            "model": f"{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+            "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
             "dateparser": dateparser.__version__,
         },
         "metric": "exact TIMEX3 value match, DCT as anchor; dateline/DCT mention excluded",
