@@ -329,12 +329,7 @@ def _month_year(month: int, day: int | None, anchor: dt.date, tense: Tense | Non
         if there >= here or (not day and month == anchor.month):
             return anchor.year
         return anchor.year + 1
-    # present or unknown: the nearest occurrence
-    diff = month - anchor.month
-    if diff > 6:
-        return anchor.year - 1
-    if diff < -6:
-        return anchor.year + 1
+    # present or unknown: the anchor's year
     return anchor.year
 
 
@@ -371,7 +366,10 @@ def _clean(text: str) -> str:
     t = text.strip().lower()
     t = re.sub(r"[’`]", "'", t)
     t = re.sub(r"\s+", " ", t)
-    t = re.sub(r"\s*([,.])\s*", r"\1 ", t).strip()
+    t = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", t)  # a.m. / p.m.
+    t = re.sub(r"\s*,\s*", ", ", t)
+    t = re.sub(r"\s+\.", ".", t).strip()
+    t = re.sub(r"^(?:just|only|exactly|fully|a full|all)\s+(?=\S)", "", t)
     t = t.rstrip(" .,;:")
     t = re.sub(r"'s$", "", t).strip()
     t = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", t)
@@ -520,7 +518,7 @@ def _absolute(t: str, anchor: dt.date | None, tense: Tense | None) -> TimeValue 
         mon, day = MONTHS[m.group(2)], int(m.group(1))
         return _month_day(mon, day, m.group(3), anchor, tense)
     m = re.fullmatch(r"(" + _MONTH_RE + r")\.?\s*,?\s*(?:of\s+)?(\d{4}|'\d{2})", t2)
-    if m and (len(m.group(1)) > 3 or m.group(1) not in ("may", "mar", "sun", "sat")):
+    if m:
         y = m.group(2)
         year = int(y) if not y.startswith("'") else _two_digit_year(int(y[1:]), anchor)
         return _abs(_month(year, MONTHS[m.group(1)]))
@@ -606,7 +604,7 @@ def _duration_or_ago(t: str, anchor: dt.date | None, tense: Tense | None) -> Tim
         return _shift(anchor, int(n) if float(n).is_integer() else n, unit, direction)
     # "the past decade", "the last five years", "the next six months", "five years"
     m = re.fullmatch(
-        r"(?:(?:the|over the|for the|in the|during the|within the)\s+)?"
+        r"(?:(?:the|over the|for the|in the|during the|within the|an?(?=\s+\d))\s+)?"
         r"(?:(past|last|next|coming|previous|first|following|remaining|same|entire)\s+)?"
         r"(?:(" + _NUMWORD_RE + r"|a|an|several|few|a few|many|couple of|a couple of)[\s-])?"
         r"(?:(?:straight|consecutive|full|whole|long|more|additional|trading|working|"
@@ -778,13 +776,45 @@ def _relative_date(t: str, a: dt.date | None, tense: Tense | None) -> TimeValue 
         q = ORDINALS[m.group(1)]
         off = {"last": -1, "next": 1}.get(m.group(2) or "", 0)
         year = a.year + off
-        if m.group(2) is None and (q - 1) * 3 + 1 > a.month:
+        if m.group(2) is None and tense == "past" and (q - 1) * 3 + 1 > a.month:
             year -= 1  # a quarter that has not started yet is last year's (results)
         return _rel(f"{year}-Q{q}", conf=0.7 if m.group(2) else 0.55)
 
+    # "March 11 this year", "October of next year", "June last year"
+    m = re.fullmatch(
+        r"(?:(\d{1,2})\s+(?:of\s+)?)?(" + _MONTH_RE + r")\.?(?:\s+(\d{1,2}))?\s*,?\s+(?:of\s+)?"
+        r"(this|last|next|the previous|the following|the same)\s+year",
+        t,
+    )
+    if m:
+        if a is None:
+            return _unanchored()
+        off = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(m.group(4), 0)
+        mon, day = MONTHS[m.group(2)], m.group(1) or m.group(3)
+        d = _safe_date(a.year + off, mon, int(day)) if day else None
+        if day and d is None:
+            return None
+        return _rel(_day(d) if d else _month(a.year + off, mon), conf=0.85)
+
+    # "the year before", "the previous year", "the year previous": one unit before the anchor
+    m = re.fullmatch(
+        r"(?:the\s+)?(?:(previous|prior)\s+)?(week|month|year)(?:\s+(before|previous|"
+        r"prior|earlier))?",
+        t,
+    )
+    if m and (m.group(1) or m.group(3)):
+        if a is None:
+            return _unanchored()
+        unit = m.group(2)
+        if unit == "week":
+            return _rel(_week(a - dt.timedelta(weeks=1)), conf=0.6)
+        if unit == "month":
+            return _rel(_month(*_add_months(a.year, a.month, -1)), conf=0.6)
+        return _rel(str(a.year - 1), conf=0.6)
+
     # months without a year: "January", "last September", "next March"
     m = re.fullmatch(r"(?:(last|next|this|past|coming)\s+)?(" + _MONTH_RE + r")", t)
-    if m and len(m.group(2)) >= 3 and (m.group(2) != "may" or m.group(1)):
+    if m and len(m.group(2)) >= 3:
         if a is None:
             return _unanchored()
         mon = MONTHS[m.group(2)]
@@ -829,7 +859,7 @@ def _relative_date(t: str, a: dt.date | None, tense: Tense | None) -> TimeValue 
 
 def _governing_verb(tok: Token) -> Token:
     seen = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 12:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and seen < 12:
         tok = tok.head
         seen += 1
     return tok
@@ -854,11 +884,26 @@ def sentence_tense(token_or_span: Token | Span) -> Tense | None:
     verb = _governing_verb(root)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    for _ in range(4):  # "the boat rescued on Friday was ...", "willing to skip class Thursday"
+        tense = _verb_tense(verb, first=True)
+        if tense is not None:
+            return tense
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = head
+    return _verb_tense(verb, first=False) or "present"
+
+
+def _verb_tense(verb: Token, first: bool) -> Tense | None:
+    """Tense of one verb; None when it is non-finite and the clause above should decide."""
     # climb through xcomp / infinitive chains: "is set to leave", "plans to visit"
     chain = [verb]
     cur = verb
     for _ in range(4):
-        if cur.dep_ in ("xcomp", "ccomp", "advcl", "conj") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "ccomp", "advcl", "conj") and cur.head.i != cur.i:
             if cur.dep_ == "xcomp" or any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
             ):
@@ -870,9 +915,9 @@ def sentence_tense(token_or_span: Token | Span) -> Tense | None:
         auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in ("will", "shall", "'ll", "wo", "would", "'d") for c in auxes):
             return "future"
-        if v is not verb and v.lemma_ in FUTURE_LEMMAS:
+        if v.i != verb.i and v.lemma_ in FUTURE_LEMMAS:
             return "future"
-        if v.lemma_ == "due" or (v.lower_ == "due" and v is not verb):
+        if v.lemma_ == "due" or (v.lower_ == "due" and v.i != verb.i):
             return "future"
     # "is due on Friday", "is scheduled for Monday"
     if verb.lemma_ in ("schedule", "slate", "plan", "due", "expect") and verb.tag_ == "VBN":
@@ -880,12 +925,21 @@ def sentence_tense(token_or_span: Token | Span) -> Tense | None:
         if any(c.tag_ in ("VBZ", "VBP") for c in auxes):
             return "future"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # "are to travel": be + to-infinitive
+    if verb.lemma_ == "be" and any(
+        c.dep_ == "xcomp" and any(x.lower_ == "to" for x in c.children) for c in verb.children
+    ):
+        return "future"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
         return "past"
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("ROOT", "ccomp", "conj", "relcl"):
-        return "past"  # headline style: "Ministers met" / reduced clauses
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("ROOT", "ccomp", "conj", "relcl", "acl"):
+        return "past"  # headline style: "Ministers met" / reduced relatives
+    if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP", "MD") for c in auxes):
+        return "present"
+    if first and verb.dep_ not in ("ROOT",):
+        return None  # non-finite: let the governing clause decide
     return "present"
 
 
@@ -984,6 +1038,21 @@ def _matcher(vocab: object) -> object:
                     {"LOWER": {"IN": ["this", "yesterday", "tomorrow"]}},
                     {"LOWER": {"IN": ["morning", "afternoon", "evening"]}},
                 ],
+                [
+                    {"TEXT": {"REGEX": "^[0-2]?[0-9]:[0-5][0-9]$"}},
+                    {"LOWER": {"IN": ["utc", "gmt", "am", "pm", "a.m.", "p.m."]}, "OP": "?"},
+                ],
+                [{"TEXT": {"REGEX": "^[0-2][0-9][0-5][0-9]$"}}, {"LOWER": {"IN": ["utc", "gmt"]}}],
+                [{"TEXT": {"REGEX": "^[01]?[0-9]/[0-3]?[0-9]/([0-9][0-9]|[12][0-9]{3})$"}}],
+                [
+                    {"LOWER": {"IN": ["this", "last", "next", "in", "early", "late"]}},
+                    {"LOWER": {"IN": ["spring", "summer", "autumn", "winter"]}},
+                    {"LOWER": {"NOT_IN": ["of"]}, "OP": "?"},
+                ],
+                [
+                    {"LOWER": {"IN": ["in", "since", "by", "until", "from", "before", "after"]}},
+                    {"TEXT": {"REGEX": "^(1[6-9]|20)[0-9][0-9]$"}, "ENT_TYPE": ""},
+                ],
             ],
         )
         _matcher_cache[key] = m
@@ -1002,18 +1071,49 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_SPLIT_WORDS = {"and", "to", "or", "through", "until", "-", "–", "—", "&"}
+_SPLIT_WORDS = {"and", "to", "or", "through", "until", "-", "–", "—", "&", ",", "(", ")", '"'}
+_PROBE = dt.date(2000, 6, 15)
+_EXTEND_LEFT = {
+    "this",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+}
 
 
-def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Split "Wednesday and Thursday" / "2009 to 2011" into two expressions."""
+def _understood(doc: Doc, start: int, end: int) -> bool:
+    return normalize(doc[start:end].text, _PROBE, "past").value is not None
+
+
+def _split(doc: Doc, start: int, end: int, depth: int = 0) -> list[tuple[int, int]]:
+    """Split "Wednesday and Thursday", "2009 to 2011", "November 11, three days later"."""
+    if depth > 6 or end - start <= 1:
+        return [(start, end)]
+    # never across a sentence or line break
+    for i in range(start, end - 1):
+        if "\n" in doc[i].whitespace_ + doc[i].text or doc[i + 1].is_sent_start:
+            parts = []
+            for s, e in ((start, i + 1), (i + 1, end)):
+                s, e = _trim(doc, s, e)
+                if s < e:
+                    parts.extend(_split(doc, s, e, depth + 1))
+            return parts
+    if _understood(doc, start, end) and not any(
+        doc[i].lower_ in ("and", "to", "or", "through", "until") for i in range(start, end)
+    ):
+        return [(start, end)]
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in _SPLIT_WORDS:
-            left, right = doc[start:i].text, doc[i + 1 : end].text
-            lv = normalize(left, dt.date(2000, 6, 15), "past")
-            rv = normalize(right, dt.date(2000, 6, 15), "past")
-            if lv.value and rv.value and lv.type == "DATE" and rv.type == "DATE":
-                return [(start, i), *_split(doc, i + 1, end)]
+            ls, le = _trim(doc, start, i)
+            rs, re_ = _trim(doc, i + 1, end)
+            if ls < le and rs < re_ and (_understood(doc, ls, le) or _understood(doc, rs, re_)):
+                return [*_split(doc, ls, le, depth + 1), *_split(doc, rs, re_, depth + 1)]
     return [(start, end)]
 
 
@@ -1031,6 +1131,8 @@ def find_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpression]:
         else:
             merged.append([e.start, e.end])
     for s, e in merged:
+        if s > 0 and doc[s - 1].lower_ in _EXTEND_LEFT and not doc[s - 1].ent_type_:
+            s -= 1  # "this year's": the small model often tags only "year"
         s, e = _trim(doc, s, e)
         if s < e:
             spans.extend(_split(doc, s, e))
@@ -1043,6 +1145,13 @@ def find_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpression]:
         matches = []
     extra = []
     for _, s, e in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
+        inside = [sp for sp in spans if s <= sp[0] and sp[1] <= e]
+        if inside and all(
+            i not in taken or any(a <= i < b for a, b in inside) for i in range(s, e)
+        ):
+            for sp in inside:  # the match covers entity spans entirely: it is the better extent
+                spans.remove(sp)
+                taken.difference_update(range(*sp))
         if any(i in taken for i in range(s, e)):
             continue
         s, e = _trim(doc, s, e)
