@@ -518,16 +518,19 @@ def recover_mentions(doc: Doc, actors: list[ActorRecord], taken: set[int]) -> No
             forms.setdefault((surname,), actor)
     if not forms:
         return
-    longest = max(len(f) for f in forms)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in sorted(forms, key=len, reverse=True):  # longest form first
+        by_first.setdefault(form[0], []).append(form)
+    words = [t.text for t in doc]
     i = 0
-    while i < len(doc):
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            toks = tuple(t.text for t in doc[i : i + n])
-            actor = forms.get(toks)
-            if actor is None or taken.intersection(range(i, i + n)):
+    while i < len(words):
+        for form in by_first.get(words[i], ()):
+            n = len(form)
+            if tuple(words[i : i + n]) != form or taken.intersection(range(i, i + n)):
                 continue
-            if n == 1 and (doc[i].is_sent_start and doc[i].pos_ != "PROPN"):
+            if n == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN":
                 continue
+            actor = forms[form]
             span = doc[i : i + n]
             actor.add_mention(
                 MentionRecord(span.start_char, span.end_char, span.text, "name", actor.type)

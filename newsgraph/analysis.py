@@ -138,7 +138,7 @@ def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Anal
                     for role in r.roles
                 ],
                 mentions=mentions,
-                salience=_salience(mentions, total, len(doc.text)),
+                salience=_salience(mentions, total, len(article.text)),
             )
         )
     actors.sort(key=lambda a: -a.salience)

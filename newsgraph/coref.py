@@ -62,12 +62,12 @@ def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
-def actor_gender(doc: Doc, actor: ActorRecord) -> str | None:
-    """m/f from honorifics or gendered titles the article uses; None when unknown."""
+def actor_gender(text: str, actor: ActorRecord) -> str | None:
+    """m/f from honorifics, gendered titles or the given name; None when unknown."""
     for m in actor.mentions:
         if m.kind != "name":
             continue
-        before = doc.text[max(0, m.start - 6) : m.start].lower().split()
+        before = text[max(0, m.start - 6) : m.start].lower().split()
         if before and before[-1] in MALE_HONORIFICS:
             return "m"
         if before and before[-1] in FEMALE_HONORIFICS:
@@ -92,8 +92,9 @@ class CoreferenceResolver:
         for n, sent in enumerate(self.sents):
             for tok in sent:
                 self.sent_of[tok.i] = n
-        self.quotes = quoted_ranges(doc.text)
-        self.gender = {a.id: actor_gender(doc, a) for a in actors}
+        text = doc.text  # built on each access: once is enough
+        self.quotes = quoted_ranges(text)
+        self.gender = {a.id: actor_gender(text, a) for a in actors}
         self.mention_count = {a.id: len(a.mentions) for a in actors}
         # Resolved pronouns become antecedents for later ones (chains through "he … he").
         self.resolved: dict[int, ActorRecord] = {}
