@@ -76,16 +76,17 @@ def digest(paths: Iterable[Path]) -> str:
     return h.hexdigest()[:12]
 
 
-def _git_commit() -> str:
+def _git_commit(where: Path = ROOT / "newsgraph") -> str:
+    """Short commit of the repository holding `where`, "+dirty" when `where` has changes."""
     try:
         out = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            ["git", "-C", str(where), "rev-parse", "--short", "HEAD"],
             capture_output=True,
             text=True,
             check=True,
         )
         dirty = subprocess.run(
-            ["git", "-C", str(ROOT), "status", "--porcelain", "newsgraph"],
+            ["git", "-C", str(where), "status", "--porcelain", "."],
             capture_output=True,
             text=True,
         ).stdout.strip()
@@ -99,8 +100,8 @@ def _newsgraph_source() -> str:
     if module is None or not hasattr(module, "analyze_many"):
         return f"not measured (checkout {_git_commit()})"
     where = Path(module.__file__).resolve().parent
-    commit = _git_commit() if where.is_relative_to(ROOT) else "elsewhere"
-    return f"{getattr(module, '__version__', '?')} from {where} ({commit})"
+    elsewhere = "" if where.is_relative_to(ROOT) else ", NOT this checkout"
+    return f"{getattr(module, '__version__', '?')} from {where} ({_git_commit(where)}{elsewhere})"
 
 
 def run_info(nlp, corpus: str, n: int, corpus_digest: str) -> dict:
