@@ -317,7 +317,7 @@ def main(argv: list[str] | None = None) -> None:
     info["gold_mentions"] = f"{len(gold)} in {len(set(gold))} chains (person/organization/place)"
     results = {"spacy-same": evaluate(docs, [same_text_chains(d) for d in bare.pipe(texts)])}
     if ng is not None:
-        for name, disable in (("coref", []), ("no-coref", ["newsgraph_coref"])):
+        for name, disable in (("no-coref", ["newsgraph_coref"]), ("coref", [])):
             nlp = ng.load_pipeline(args.model, disable=disable)
             results[name] = evaluate(docs, list(ng.analyze_many(texts, nlp=nlp)))
     if args.json:

