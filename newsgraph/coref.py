@@ -158,6 +158,25 @@ class CoreferenceResolver:
         score += 0.15 * math.log1p(self.mention_count.get(cand.actor.id, 1))
         return score
 
+    def _quote_speakers(self, tok: Token) -> set[str]:
+        """Inside a quotation 'he' is not its speaker, who would say 'I':
+        'Braysmith said, "I think his photography is influential"'."""
+        if not _in_ranges(tok.idx, self.quotes):
+            return set()
+        here = self.sent_of[tok.i]
+        speakers = set()
+        for sent in self.sents[max(0, here - 1) : here + 2]:
+            for t in sent:
+                if (
+                    t.dep_ in SUBJECT_DEPS
+                    and not _in_ranges(t.idx, self.quotes)
+                    and knowledge.speech_verb(t.head.lemma_) is not None
+                ):
+                    actor = self.index.get(t.i) or self.resolved.get(t.i)
+                    if actor is not None:
+                        speakers.add(actor.id)
+        return speakers
+
     def _binding_excludes(self, cand: _Candidate, tok: Token) -> bool:
         """'Rutte told him': a non-reflexive object pronoun is not its clause's subject."""
         if tok.lower_ in REFLEXIVE or tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss":
@@ -167,6 +186,7 @@ class CoreferenceResolver:
     def _pick(self, tok: Token, candidates: list[_Candidate], kind: str) -> CorefLink | None:
         scored: dict[str, tuple[float, ActorRecord]] = {}
         bound = {c.actor.id for c in candidates if self._binding_excludes(c, tok)}
+        bound |= self._quote_speakers(tok)
         for cand in candidates:
             if cand.actor.id in bound:
                 continue

@@ -50,3 +50,12 @@ def test_unresolvable_it_is_left_alone(analyze):
         "verifying the reports."
     )
     assert _pronouns(actor_named(a, "Russia")) == []
+
+
+def test_a_pronoun_inside_a_quote_is_not_its_speaker(analyze):
+    a = analyze(
+        "The painter Andrew Kovac died in 1987. Curator Nadia Berg said, "
+        '"I think his photographs matter as much as his paintings."'
+    )
+    assert _pronouns(actor_named(a, "Andrew Kovac")) == ["his", "his"]
+    assert _pronouns(actor_named(a, "Nadia Berg")) == []
