@@ -98,25 +98,18 @@ def _analyze_in_processes(
 def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Analysis:
     """The Analysis of a processed Doc: actors with their mentions, roles, coreference."""
     records = doc._.newsgraph_actors or []
+    # Internal records carry the contract's field names: validated from their attributes.
     extra: dict[str, list[Mention]] = {}
     for link in doc._.newsgraph_coref or []:
         for actor_id in link.actor_ids:
             extra.setdefault(actor_id, []).append(
-                Mention(
-                    start=link.start,
-                    end=link.end,
-                    text=link.text,
-                    kind=link.kind,
-                    confidence=link.confidence,
-                )
+                Mention.model_validate(link, from_attributes=True)
             )
     total = sum(len(r.mentions) + len(extra.get(r.id, [])) for r in records) or 1
     actors = []
     for r in records:
-        mentions = [
-            Mention(start=m.start, end=m.end, text=m.text, kind=m.kind, label=m.label)
-            for m in r.mentions
-        ] + extra.get(r.id, [])
+        mentions = [Mention.model_validate(m, from_attributes=True) for m in r.mentions]
+        mentions += extra.get(r.id, [])
         mentions.sort(key=lambda m: (m.start, m.end))
         actors.append(
             Actor(
@@ -125,18 +118,7 @@ def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Anal
                 type=r.type,
                 country=r.country,
                 sector=r.sector,
-                roles=[
-                    Role(
-                        title=role.title,
-                        affiliation=role.affiliation,
-                        affiliation_actor=role.affiliation_actor,
-                        former=role.former,
-                        incoming=role.incoming,
-                        start=role.start,
-                        end=role.end,
-                    )
-                    for role in r.roles
-                ],
+                roles=[Role.model_validate(role, from_attributes=True) for role in r.roles],
                 mentions=mentions,
                 salience=_salience(mentions, total, len(article.text)),
             )
