@@ -220,17 +220,15 @@ def candidate_mentions(
             continue
         candidates.append(NameMention(start, end, ent.label_))
     mentions: list[NameMention] = []
-    overruled: set[tuple[int, int]] = set()
     for cand in candidates:
         # Overlaps with the knowledge are settled later, longest span first ('Bank of
-        # Canada' over 'Canada'); on the same span the knowledge wins, except a person the
-        # tagger saw where a place has the same name ('Jordan scored').
+        # Canada' over 'Canada'); on the same span the knowledge wins.
+        if _joins_known_names(doc, cand, from_knowledge):
+            continue  # 'the Armenia-Azerbaijan border': two countries, not one organisation
         if cand.label == "ORG":
             _qualify_organization(doc, cand, from_knowledge)
         if cand.key is None and cand.label in {"GPE", "ORG", "LOC"}:
             cand.key = _knowledge_key(doc[cand.start : cand.end].text)  # 'NEW ZEALAND'
-        if cand.label == "PERSON" and not doc[cand.start : cand.end].text.isupper():
-            overruled.add((cand.start, cand.end))
         if _inside(cand.start, cand.end, titles):  # 'State' of 'Secretary of State'
             continue
         if cand.label == "NORP" and doc[cand.start : cand.end].root.dep_ == "amod":
@@ -240,19 +238,17 @@ def candidate_mentions(
         if _is_dateline(doc, cand.start, cand.end):
             continue
         mentions.append(cand)
-    # 'Valeska Paris … Paris was born': once a person is named, her surname is her.
+    # 'Michael Jordan … Jordan scored': once a person is named, the surname is that person.
     surnames = {
         doc[c.end - 1].text
         for c in candidates
-        if c.label == "PERSON" and c.end - c.start > 1 and (c.start, c.end) in overruled
+        if c.label == "PERSON" and c.end - c.start > 1 and not doc[c.start : c.end].text.isupper()
     }
     for known in from_knowledge:
         if _inside(known.start, known.end, titles) and known.form != "demonym":
             continue
         if known.end - known.start == 1 and doc[known.start].text in surnames:
             mentions.append(NameMention(known.start, known.end, "PERSON"))
-            continue
-        if (known.start, known.end) in overruled and known.form in {"name", "capital"}:
             continue
         if known.form == "capital" and not _acts_as_government(doc, known):
             # 'in Brussels' is a place: kept as a city actor of its own, not the government.
@@ -273,6 +269,15 @@ def candidate_mentions(
         if not _is_modifier(doc, region.start, region.end) and region.root.dep_ == "nsubj":
             mentions.append(NameMention(region.start, region.end, "LOC"))
     return sorted(_drop_overlaps(mentions), key=lambda m: m.start)
+
+
+def _joins_known_names(doc: Doc, cand: NameMention, known: list[NameMention]) -> bool:
+    inside = [k for k in known if cand.start <= k.start and k.end <= cand.end]
+    if len(inside) < 2:
+        return False
+    covered = {i for k in inside for i in range(k.start, k.end)}
+    rest = [doc[i] for i in range(cand.start, cand.end) if i not in covered]
+    return all(t.is_punct or t.pos_ == "CCONJ" for t in rest)
 
 
 def _knowledge_key(text: str) -> str | None:

@@ -34,18 +34,19 @@ def render(analysis: Analysis, console: Console) -> None:
     header = Text(art.title or art.source or art.id, style="bold")
     header.append(f"\npublished {art.published or 'unknown'} · {art.id}", style="dim")
     actors = Table(title="Actors", show_lines=False, expand=True)
-    for col in ("name", "type", "country", "sector", "roles", "mentions", "also"):
-        actors.add_column(col, overflow="fold")
+    actors.add_column("actor", ratio=3)
+    actors.add_column("country", no_wrap=True)
+    actors.add_column("sector", no_wrap=True)
+    actors.add_column("roles", ratio=3)
+    actors.add_column("mentions", ratio=3)
     for actor in analysis.actors:
-        actors.add_row(
-            actor.name,
-            actor.type,
-            actor.country or "",
-            actor.sector or "",
-            _roles(actor),
-            str(len(actor.mentions)),
-            _also_called(actor),
-        )
+        name = Text(actor.name)
+        name.append(f" {actor.type}", style="dim")
+        mentions = Text(str(len(actor.mentions)))
+        also = _also_called(actor)
+        if also:
+            mentions.append(f" · {also}", style="dim")
+        actors.add_row(name, actor.country or "", actor.sector or "", _roles(actor), mentions)
     times = Table(title="Times", expand=True)
     for col in ("text", "value", "type", "note"):
         times.add_column(col, overflow="fold")
