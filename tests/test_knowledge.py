@@ -262,7 +262,7 @@ def test_country_names_are_unambiguous() -> None:
         ("the U.N.", "United Nations"),
         ("UN", "United Nations"),
         ("UNSC", "UN Security Council"),
-        ("Security Council", "UN Security Council"),
+        ("U.N. Security Council", "UN Security Council"),
         ("IMF", "International Monetary Fund"),
         ("WHO", "World Health Organization"),
         ("IAEA", "International Atomic Energy Agency"),
@@ -548,3 +548,8 @@ def test_actor_dictionary_must_be_utf8(tmp_path: Path) -> None:
     path.write_bytes(b"Caf\xe9\t\tORG\n")
     with pytest.raises(ValueError, match="UTF-8"):
         k.load_actor_dictionary(path)
+
+
+def test_a_bare_security_council_is_not_the_uns() -> None:
+    # Armenia, Israel and others have national security councils of that name.
+    assert k.organization_by_name("Security Council") is None
