@@ -121,6 +121,7 @@ def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Anal
                 roles=[Role.model_validate(role, from_attributes=True) for role in r.roles],
                 mentions=mentions,
                 salience=_salience(mentions, total, len(article.text)),
+                confidence=r.confidence,
             )
         )
     actors.sort(key=lambda a: -a.salience)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,6 +15,7 @@ from newsgraph.analysis import analyze_many
 from newsgraph.article import Article, parse_published
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import read_text_file
+from newsgraph.knowledge import load_actor_dictionary
 from newsgraph.pipeline import load_pipeline
 from newsgraph.report import render
 from newsgraph.schema import json_schema
@@ -42,8 +44,18 @@ def analyze(
         str | None, typer.Option(help="spaCy pipeline (default: $NEWSGRAPH_MODEL or sm).")
     ] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.text,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option(help="Your own actor dictionary (TSV, see knowledge/README.md); repeatable."),
+    ] = None,
 ) -> None:
     """Analyse articles: actors with roles, coreference and normalised times."""
+    try:
+        for dictionary in actors or []:
+            load_actor_dictionary(dictionary)
+    except (OSError, ValueError) as exc:
+        _fail(f"actor dictionary: {exc}")
+        raise typer.Exit(2) from exc
     try:
         date = parse_published(published)
         nlp = load_pipeline(model)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph import knowledge
 from newsgraph.actors import KnowledgeMatcher, build_actors
 from newsgraph.coref import resolve_coreference
 from newsgraph.roles import find_roles
@@ -51,9 +52,12 @@ class ActorFinder:
 
     def __init__(self, nlp: Language) -> None:
         register_extensions()
+        self.nlp = nlp
         self.matcher = KnowledgeMatcher(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.matcher.generation != knowledge.user_dictionary_generation():
+            self.matcher = KnowledgeMatcher(self.nlp)  # a user dictionary was loaded since
         titles = self.matcher.title_spans(doc)
         actors = build_actors(doc, self.matcher, titles)
         find_roles(doc, actors, titles)

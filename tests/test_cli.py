@@ -72,3 +72,36 @@ def test_schema_command_prints_the_json_schema():
     schema = json.loads(result.stdout)
     assert schema["$id"] == "newsgraph/analysis@1"
     assert {"article", "actors", "quotes", "events", "times", "places"} <= set(schema["properties"])
+
+
+def test_a_users_actor_dictionary_adds_actors(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Officials of Arvenia Holdings met the Vostok Brigade near the border.\n")
+    dictionary = tmp_path / "actors.tsv"
+    dictionary.write_text(
+        "name\taliases\ttype\tcountry\tsector\nVostok Brigade\tthe Brigade\tORG\tRUS\tMIL\n"
+    )
+    try:
+        result = runner.invoke(
+            app, ["analyze", str(article), "--actors", str(dictionary), "--format", "json"]
+        )
+    finally:
+        from newsgraph import knowledge
+
+        knowledge.clear_actor_dictionaries()
+    assert result.exit_code == 0, result.output
+    brigade = [a for a in json.loads(result.stdout)["actors"] if a["name"] == "Vostok Brigade"]
+    assert len(brigade) == 1
+    assert (brigade[0]["type"], brigade[0]["country"], brigade[0]["sector"]) == (
+        "ORG",
+        "RUS",
+        "MIL",
+    )
+
+
+def test_a_malformed_actor_dictionary_is_refused(tmp_path):
+    dictionary = tmp_path / "actors.tsv"
+    dictionary.write_text("Vostok Brigade\t\tARMY\n")
+    result = runner.invoke(app, ["analyze", str(ARTICLE), "--actors", str(dictionary)])
+    assert result.exit_code == 2
+    assert "line 1" in result.stderr

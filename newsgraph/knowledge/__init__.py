@@ -543,6 +543,8 @@ _USER_COLUMNS = ("name", "aliases", "type", "country", "sector")
 _CODE_RE = re.compile(r"^[A-Z]{3,12}$")
 _SECTOR_RE = re.compile(r"^[A-Z]{3}$")
 _user_actors: dict[str, UserActor] = {}
+# Bumped whenever the user dictionaries change, so matchers built earlier know to rebuild.
+_user_generation = [0]
 _user_country_names: dict[str, str] = {}
 
 
@@ -590,12 +592,19 @@ def load_actor_dictionary(path: str | os.PathLike[str]) -> None:
             _user_actors[_key(name, possessive=False)] = actor
             if actor.type == "GPE" and actor.country and country_by_code(actor.country):
                 _user_country_names[_key(name, possessive=False)] = actor.country
+    _user_generation[0] += 1
 
 
 def clear_actor_dictionaries() -> None:
     """Forget every user actor dictionary loaded so far."""
     _user_actors.clear()
     _user_country_names.clear()
+    _user_generation[0] += 1
+
+
+def user_dictionary_generation() -> int:
+    """A number that changes whenever user actor dictionaries are loaded or cleared."""
+    return _user_generation[0]
 
 
 def actor_dictionary_entry(text: str) -> UserActor | None:
