@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from newsgraph.article import Article, check_text, parse_published
 from newsgraph.components import register_extensions
 from newsgraph.pipeline import load_pipeline, model_label
-from newsgraph.schema import Actor, Analysis, ArticleInfo, Mention, Role
+from newsgraph.schema import Actor, Analysis, ArticleInfo, Mention, Quote, Role, Span
 
 
 def _as_article(item: str | Article) -> Article:
@@ -135,11 +135,29 @@ def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Anal
             text_sha256=article.text_sha256,
         ),
         actors=actors,
-        quotes=[],
+        quotes=[_quote(n, q) for n, q in enumerate(doc._.newsgraph_quotes or [], 1)],
         events=[],
         times=list(doc._.newsgraph_times or []),
         places=[],
         model=model,
+    )
+
+
+def _quote(n: int, q) -> Quote:
+    mention = q.speaker_mention
+    return Quote(
+        id=f"q{n}",
+        kind=q.kind,
+        text=q.text,
+        start=q.start,
+        end=q.end,
+        speaker=q.speaker,
+        speaker_mention=Span(start=mention[0], end=mention[1], text=mention[2]) if mention else None,
+        addressee=q.addressee,
+        cue=q.cue,
+        cue_start=q.cue_start,
+        cue_end=q.cue_end,
+        confidence=q.confidence,
     )
 
 

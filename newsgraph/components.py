@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from newsgraph import knowledge
 from newsgraph.actors import KnowledgeMatcher, build_actors
 from newsgraph.coref import resolve_coreference
+from newsgraph.quotes import find_quotes
 from newsgraph.roles import find_roles
 from newsgraph.times import find_times
 
@@ -23,6 +24,7 @@ EXTENSIONS = {
     "newsgraph_actors": None,  # list[ActorRecord]
     "newsgraph_coref": None,  # list[CorefLink]
     "newsgraph_times": None,  # list[TimeExpression]
+    "newsgraph_quotes": None,  # list[QuoteRecord]
 }
 
 
@@ -89,6 +91,19 @@ class TimeNormalizer:
         return doc
 
 
+class QuoteFinder:
+    """Direct, mixed and indirect quotations attributed to speakers and addressees."""
+
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newsgraph_quotes = find_quotes(
+            doc, doc._.newsgraph_actors or [], doc._.newsgraph_coref or []
+        )
+        return doc
+
+
 @Language.factory(
     "newsgraph_paragraphs",
     assigns=["token.is_sent_start"],
@@ -122,3 +137,12 @@ def make_coreference_resolver(nlp: Language, name: str) -> CoreferenceResolver:
 )
 def make_time_normalizer(nlp: Language, name: str) -> TimeNormalizer:
     return TimeNormalizer()
+
+
+@Language.factory(
+    "newsgraph_quotes",
+    assigns=["doc._.newsgraph_quotes"],
+    requires=["doc._.newsgraph_actors", "doc._.newsgraph_coref", "token.dep"],
+)
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()

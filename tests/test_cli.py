@@ -23,7 +23,10 @@ def test_json_output_is_one_analysis(tmp_path):
     assert {"Helena Marques", "Karim Bennani", "Portugal", "Morocco"} <= names
     tuesday = [t for t in data["times"] if t["text"] == "Tuesday"]
     assert tuesday and tuesday[0]["value"] == "2024-12-03"
-    assert data["quotes"] == [] and data["events"] == [] and data["places"] == []
+    marques = next(a["id"] for a in data["actors"] if a["name"] == "Helena Marques")
+    cable = [q for q in data["quotes"] if q["text"].startswith("This cable is a bridge")]
+    assert len(cable) == 1 and cable[0]["kind"] == "direct" and cable[0]["speaker"] == marques
+    assert data["events"] == [] and data["places"] == []
 
 
 def test_bad_inputs_are_reported_and_the_rest_analysed(tmp_path):
