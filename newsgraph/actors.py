@@ -535,9 +535,12 @@ def recover_mentions(doc: Doc, actors: list[ActorRecord], taken: set[int]) -> No
             n = len(form)
             if tuple(words[i : i + n]) != form or taken.intersection(range(i, i + n)):
                 continue
-            if n == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN":
-                continue
             actor = forms[form]
+            if n == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN":
+                # A capitalised first word may be a common word, unless it is the surname
+                # of a person the article has named in full.
+                if actor.type != "PERSON" or form[0] != actor.name_tokens[-1]:
+                    continue
             span = doc[i : i + n]
             actor.add_mention(
                 MentionRecord(span.start_char, span.end_char, span.text, "name", actor.type)

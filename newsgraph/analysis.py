@@ -152,7 +152,9 @@ def _quote(n: int, q) -> Quote:
         start=q.start,
         end=q.end,
         speaker=q.speaker,
-        speaker_mention=Span(start=mention[0], end=mention[1], text=mention[2]) if mention else None,
+        speaker_mention=Span(start=mention[0], end=mention[1], text=mention[2])
+        if mention
+        else None,
         addressee=q.addressee,
         cue=q.cue,
         cue_start=q.cue_start,

@@ -138,6 +138,15 @@ def find_quotations(text: str) -> list[MarkedSpan]:
     return sorted(spans, key=lambda s: s.outer_start)
 
 
+def _strip_inner(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words without the comma or colon that hands over to the cue, nor spaces."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
 # --- attribution --------------------------------------------------------------------------
 
 
@@ -246,12 +255,8 @@ class QuoteFinder:
             if not self.text[span.inner_start : span.inner_end].strip():
                 continue
             cue = self._cue_near(span)
-            record = QuoteRecord(
-                "direct",
-                span.inner_start,
-                span.inner_end,
-                self.text[span.inner_start : span.inner_end],
-            )
+            start, end = _strip_inner(self.text, span.inner_start, span.inner_end)
+            record = QuoteRecord("direct", start, end, self.text[start:end])
             speaker = None
             if cue is not None:
                 speaker = _speaker_of(cue)

@@ -52,9 +52,20 @@ def render(analysis: Analysis, console: Console) -> None:
         times.add_column(col, overflow="fold")
     for t in analysis.times:
         times.add_row(t.text, t.value or "—", t.type, t.note or (t.mod or ""))
-    rest = Text(
-        f"quotes: {len(analysis.quotes)} · events: {len(analysis.events)} · "
-        f"places: {len(analysis.places)}",
-        style="dim",
-    )
-    console.print(Panel(Group(header, actors, times, rest), title="newsgraph"))
+    quotes = Text()
+    names = {a.id: a.name for a in analysis.actors}
+    for q in analysis.quotes:
+        speaker = names.get(q.speaker or "") or (
+            q.speaker_mention.text if q.speaker_mention else "?"
+        )
+        quotes.append(speaker, style="bold")
+        if q.addressee:
+            quotes.append(f" → {names.get(q.addressee, '?')}", style="bold")
+        body = q.text if q.kind != "direct" else f"“{q.text}”"
+        quotes.append(f": {body}")
+        quotes.append(f"  [{q.kind}, {q.cue or 'no cue'}, {q.confidence:.2f}]\n", style="dim")
+    rest = Text(f"events: {len(analysis.events)} · places: {len(analysis.places)}", style="dim")
+    parts = [header, actors, times]
+    if analysis.quotes:
+        parts += [Text("Quotes", style="italic", justify="center"), quotes]
+    console.print(Panel(Group(*parts, rest), title="newsgraph"))

@@ -1,0 +1,123 @@
+import pytest
+from helpers import SHARED_EXAMPLE, actor_named
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsgraph.quotes import find_quotations
+
+pytestmark = pytest.mark.model
+
+
+def _speaker(a, q):
+    return a.actor(q.speaker).name if q.speaker else None
+
+
+def test_marks_of_every_kind_are_paired():
+    text = (
+        "He said: “Curly quotes work.” She replied «with guillemets here».\n"
+        "'A headline quote in single marks,' says the minister about the US' top diplomat.\n"
+        'A stray " between spaces and then "a proper straight quote" here.'
+    )
+    inner = [text[s.inner_start : s.inner_end] for s in find_quotations(text)]
+    assert inner == [
+        "Curly quotes work.",
+        "with guillemets here",
+        "A headline quote in single marks,",
+        "a proper straight quote",
+    ]
+
+
+def test_multi_paragraph_quote_is_one_quotation():
+    text = (
+        '"The first paragraph of the statement sets out the plan.\n'
+        '"The second paragraph closes it," the minister said.\n'
+    )
+    (span,) = find_quotations(text)
+    assert text[span.inner_start :].startswith("The first paragraph")
+    assert text[: span.inner_end].endswith("closes it,")
+
+
+def test_speaker_before_after_inside_and_by_pronoun(analyze):
+    a = analyze(
+        "Foreign Minister Karim Bennani spoke to reporters in Rabat on Tuesday.\n"
+        '"We are ready to sign," Bennani said.\n'
+        '"The cable will be finished by 2028," he added, "and Europe will benefit."\n'
+        'He added: "Investors are welcome."\n'
+        '"Nothing is decided," said Prime Minister Helena Marques.\n'
+    )
+    got = [(q.kind, q.text, _speaker(a, q)) for q in a.quotes if q.kind == "direct"]
+    assert got == [
+        ("direct", "We are ready to sign", "Karim Bennani"),
+        ("direct", "The cable will be finished by 2028", "Karim Bennani"),
+        ("direct", "and Europe will benefit.", "Karim Bennani"),
+        ("direct", "Investors are welcome.", "Karim Bennani"),
+        ("direct", "Nothing is decided", "Helena Marques"),
+    ]
+    for q in a.quotes:
+        assert q.cue and q.speaker_mention is not None
+
+
+def test_addressee_mixed_and_indirect(analyze):
+    a = analyze(
+        "Prime Minister Helena Marques met Foreign Minister Karim Bennani in Lisbon.\n"
+        '"This is a bridge," Marques told Bennani.\n'
+        'Bennani said the project was "frank proof of trust between our countries".\n'
+        "Marques also warned that energy prices would rise next year.\n"
+    )
+    told = next(q for q in a.quotes if q.cue == "told")
+    assert (_speaker(a, told), a.actor(told.addressee).name) == ("Helena Marques", "Karim Bennani")
+    mixed = next(q for q in a.quotes if q.kind == "mixed")
+    assert mixed.text.startswith("the project was") and _speaker(a, mixed) == "Karim Bennani"
+    indirect = next(q for q in a.quotes if q.kind == "indirect")
+    assert "energy prices would rise" in indirect.text
+    assert _speaker(a, indirect) == "Helena Marques" and indirect.cue == "warned"
+
+
+def test_according_to(analyze):
+    a = analyze('The talks failed, according to Karim Bennani: "Nobody moved an inch."')
+    (q,) = [q for q in a.quotes if q.kind == "direct"]
+    assert q.cue == "according to" and _speaker(a, q) == "Karim Bennani"
+
+
+@pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="../shared/examples not present")
+def test_example_article_quotes(analyze):
+    a = analyze(SHARED_EXAMPLE.read_text(encoding="utf-8"), published="2024-12-05")
+    quoted = [q for q in a.quotes if q.kind in {"direct", "mixed"}]
+    assert len(quoted) == 8
+    speakers = [_speaker(a, q) for q in quoted]
+    assert speakers.count("Antony Blinken") == 4 and speakers.count("Mark Rutte") == 4
+    pronoun_introduced = [q for q in quoted if q.speaker_mention.text.lower() == "he"]
+    assert len(pronoun_introduced) == 4
+    rutte, blinken = actor_named(a, "Mark Rutte"), actor_named(a, "Antony Blinken")
+    assert [q.addressee for q in quoted if q.speaker == rutte.id and q.addressee] == [blinken.id]
+    trump = actor_named(a, "Donald Trump")
+    (suggestion,) = [q for q in a.quotes if q.speaker == trump.id]
+    assert suggestion.kind == "indirect" and "cut off aid" in suggestion.text
+
+
+MARKS_AND_WORDS = st.lists(
+    st.sampled_from(
+        ['"', "'", "“", "”", "‘", "’", "«", "»", "he", "said", "told", "Blinken", "US'",
+         "according", "to", ":", ",", ".", "\n", "Rutte", "that", "the", "war", "will"]
+    ),
+    min_size=1,
+    max_size=50,
+)  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(words=MARKS_AND_WORDS, glue=st.sampled_from([" ", ""]))
+def test_random_marks_never_break_quotes(analyze, words, glue):
+    text = glue.join(words)
+    if not text.strip():
+        return
+    a = analyze(text)
+    for q in a.quotes:
+        assert 0 <= q.start <= q.end <= len(text) and text[q.start : q.end] == q.text
+        if q.speaker_mention is not None:
+            m = q.speaker_mention
+            assert text[m.start : m.end] == m.text
+        if q.cue_start is not None:
+            assert 0 <= q.cue_start < q.cue_end <= len(text)
