@@ -170,8 +170,8 @@ def _speaker_of(cue: Token) -> Span | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return cue.doc[objs[0].left_edge.i : objs[0].i + 1]
-    if cue.dep_ in {"conj", "xcomp"} and cue.head.i != cue.i:
-        return _speaker_of(cue.head)  # 'He stood up and said …'
+    if cue.dep_ in {"conj", "xcomp", "advcl"} and cue.head.i != cue.i:
+        return _speaker_of(cue.head)  # 'He stood up and said …', '…, saying …'
     return None
 
 

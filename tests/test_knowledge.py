@@ -478,7 +478,7 @@ def test_nominal_columns_are_valid() -> None:
 def test_speech_verbs() -> None:
     verbs = k.speech_verbs()
     assert len(verbs) >= 80
-    classes = {"neutral", "assertive", "directive", "negative", "question"}
+    classes = {"neutral", "assertive", "directive", "negative", "question", "belief", "evidence"}
     assert {v.verb_class for v in verbs} == classes
     assert k.speech_verb("say").verb_class == "neutral"
     assert k.speech_verb("tell").takes_addressee is True
@@ -486,6 +486,7 @@ def test_speech_verbs() -> None:
     assert k.speech_verb("urge").verb_class == "directive"
     assert k.speech_verb("deny").verb_class == "negative"
     assert k.speech_verb("ask").verb_class == "question"
+    assert k.speech_verb("believe").verb_class == "belief"
     for lemma in ["warn", "insist", "claim", "announce", "stress", "echo", "tweet", "admit"]:
         assert k.speech_verb(lemma) is not None, lemma
     assert k.speech_verb("eat") is None
