@@ -283,6 +283,9 @@ class QuoteFinder:
                     record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
                     record.speaker = self.actor_at(speaker)
                     record.confidence = 0.85
+                elif (cue := self._cue_before(span)) is not None:
+                    self._attach_cue(record, cue, _speaker_of(cue))
+                    record.confidence = 0.7 if record.speaker else 0.5
                 elif previous is not None and self._continues(previous, span):
                     record.speaker, record.speaker_mention = (
                         previous.speaker,
@@ -300,6 +303,22 @@ class QuoteFinder:
             if record.speaker_mention is not None:
                 previous = record
         return records
+
+    def _cue_before(self, span: MarkedSpan) -> Token | None:
+        """'The minister spoke after the vote. / "We won," …': a reporting verb with a
+        subject but no content of its own in the sentence just before the quotation."""
+        tok = self.doc.char_span(span.outer_start, span.outer_start + 1, alignment_mode="expand")
+        if tok is None or tok.sent.start == 0:
+            return None
+        before = self.doc[tok.sent.start - 1].sent
+        cues = [
+            t
+            for t in self._tokens_outside(before, self.marked)
+            if _is_cue(t) and t.i not in self.used_cues and self._content_of(t) is None
+        ]
+        if not cues or not (before.text.rstrip().endswith(":") or len(cues) == 1):
+            return None
+        return cues[-1] if _speaker_of(cues[-1]) is not None else None
 
     def _attach_cue(self, record: QuoteRecord, cue: Token, speaker: Span | None) -> None:
         self.used_cues.add(cue.i)

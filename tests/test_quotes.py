@@ -121,3 +121,13 @@ def test_random_marks_never_break_quotes(analyze, words, glue):
             assert text[m.start : m.end] == m.text
         if q.cue_start is not None:
             assert 0 <= q.cue_start < q.cue_end <= len(text)
+
+
+def test_speaker_named_in_the_sentence_before(analyze):
+    a = analyze(
+        "Foreign Minister Karim Bennani spoke to reporters after the vote on Tuesday.\n"
+        '"We have won the argument and the vote."\n'
+    )
+    (q,) = a.quotes
+    assert q.text == "We have won the argument and the vote."
+    assert _speaker(a, q) == "Karim Bennani" and q.cue == "spoke"
