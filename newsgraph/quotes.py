@@ -163,6 +163,9 @@ def _speaker_of(cue: Token) -> Span | None:
     Antony Blinken' (its relative clauses and appositives left out)."""
     for child in cue.children:
         if child.dep_ in SUBJECT_DEPS:
+            if child.tag_ in {"WP", "WDT"} and cue.dep_ == "relcl":
+                head = cue.head  # 'Blinken, who said …': the relative pronoun's antecedent
+                return child.doc[head.left_edge.i : head.i + 1]
             return child.doc[child.left_edge.i : child.i + 1]
     # 'The minister, speaking to reporters, said …' parses fine; 'said by X' is passive.
     for child in cue.children:
