@@ -138,6 +138,26 @@ def find_quotations(text: str) -> list[MarkedSpan]:
     return sorted(spans, key=lambda s: s.outer_start)
 
 
+def _is_fragment(doc: Doc, record: QuoteRecord) -> bool:
+    """A few quoted words without a verb, not a report of speech."""
+    span = doc.char_span(record.start, record.end, alignment_mode="expand")
+    if span is None:
+        return True
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 3:
+        return True
+    return len(words) < 6 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+def _trim_punct(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
 def _strip_inner(text: str, start: int, end: int) -> tuple[int, int]:
     """The quoted words without the comma or colon that hands over to the cue, nor spaces."""
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
@@ -162,7 +182,7 @@ def _speaker_of(cue: Token) -> Span | None:
     """The subject of a reporting verb, as a mention: 'he', 'Rutte', 'US Secretary of State
     Antony Blinken' (its relative clauses and appositives left out)."""
     for child in cue.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ == "nsubj":  # a passive subject ('was reported') is what was said
             if child.tag_ in {"WP", "WDT"} and cue.dep_ == "relcl":
                 head = cue.head  # 'Blinken, who said …': the relative pronoun's antecedent
                 return child.doc[head.left_edge.i : head.i + 1]
@@ -302,9 +322,12 @@ class QuoteFinder:
                     record.confidence = 0.6
                 else:
                     record.confidence = 0.3
+            if record.speaker_mention is None:
+                continue  # unattributed: a title or a scare quote far more often than speech
+            if record.kind == "direct" and _is_fragment(self.doc, record):
+                continue  # 'the so-called "establishment"': words held at a distance
             records.append(record)
-            if record.speaker_mention is not None:
-                previous = record
+            previous = record
         return records
 
     def _cue_before(self, span: MarkedSpan) -> Token | None:
@@ -332,9 +355,23 @@ class QuoteFinder:
         record.addressee = self.actor_at(_addressee_of(cue))
 
     def _content_of(self, cue: Token) -> Span | None:
+        """The reported clause: 'said (that) CONTENT', or 'CONTENT, police said' where the
+        parser hangs the cue on the clause it reports."""
         for child in cue.children:
-            if child.dep_ in {"ccomp"}:
+            if child.dep_ == "ccomp":
                 return self.doc[child.left_edge.i : child.right_edge.i + 1]
+        head = cue.head
+        if (
+            cue.dep_ in {"parataxis", "ccomp"}
+            and cue.tag_ != "VBG"
+            and head.i < cue.i
+            and head.pos_ in {"VERB", "AUX"}
+        ):
+            end = cue.left_edge.i
+            while end > head.left_edge.i and self.doc[end - 1].is_punct:
+                end -= 1
+            if end > head.left_edge.i:
+                return self.doc[head.left_edge.i : end]
         return None
 
     def _according_near(self, span: MarkedSpan) -> tuple[Token, Span] | None:
@@ -369,6 +406,30 @@ class QuoteFinder:
             records.append(record)
         return records
 
+    def according_to(self, taken: list[QuoteRecord]) -> list[QuoteRecord]:
+        """'According to the ministry, 43 people were detained.'"""
+        records: list[QuoteRecord] = []
+        for sent in self.doc.sents:
+            found = _according_to(sent)
+            if found is None or any(sent.start_char <= q.start < sent.end_char for q in taken):
+                continue
+            cue, speaker = found
+            phrase = (cue.left_edge.i, max(cue.right_edge.i, speaker.end - 1) + 1)
+            before = self.doc[sent.start : phrase[0]]
+            after = self.doc[phrase[1] : sent.end]
+            content = max((before, after), key=len)
+            content = _trim_punct(content)
+            if content is None or len(content) < MIN_INDIRECT_TOKENS:
+                continue
+            record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)
+            record.cue, record.cue_start = "according to", cue.idx
+            record.cue_end = cue.idx + len("according to")
+            record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
+            record.speaker = self.actor_at(speaker)
+            record.confidence = 0.75 if record.speaker else 0.6
+            records.append(record)
+        return records
+
     def _prepositional_content(self, cue: Token) -> Span | None:
         """'warned of new threats', 'spoke about the war'."""
         for child in cue.children:
@@ -381,5 +442,6 @@ def find_quotes(doc: Doc, actors: list[ActorRecord], links: list[CorefLink]) -> 
     finder = QuoteFinder(doc, actors, links)
     direct = finder.direct_and_mixed()
     records = direct + finder.indirect(direct)
+    records += finder.according_to(records)
     records.sort(key=lambda q: (q.start, q.end))
     return records
