@@ -277,11 +277,21 @@ class QuoteFinder:
         for span in self.marked:
             if not self.text[span.inner_start : span.inner_end].strip():
                 continue
-            cue = self._cue_near(span)
             start, end = _strip_inner(self.text, span.inner_start, span.inner_end)
             record = QuoteRecord("direct", start, end, self.text[start:end])
-            speaker = None
-            if cue is not None:
+            introduced = self._colon_introducer(span)
+            cue = None if introduced else self._cue_near(span)
+            if introduced is not None:
+                verb, speaker = introduced
+                record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
+                record.speaker = self.actor_at(speaker)
+                if verb is not None:
+                    self.used_cues.add(verb.i)
+                    record.cue, record.cue_start = verb.text, verb.idx
+                    record.cue_end = verb.idx + len(verb.text)
+                    record.addressee = self.actor_at(_addressee_of(verb)) if _is_cue(verb) else None
+                record.confidence = 0.85 if record.speaker else 0.7
+            elif cue is not None:
                 speaker = _speaker_of(cue)
                 self._attach_cue(record, cue, speaker)
                 content = self._content_of(cue)
@@ -329,6 +339,29 @@ class QuoteFinder:
             records.append(record)
             previous = record
         return records
+
+    def _colon_introducer(self, span: MarkedSpan) -> tuple[Token | None, Span] | None:
+        """'He added: "…"', 'he gave the Texan a back-handed compliment: "…"', 'HuffPollster:
+        "…"': whoever the clause before the colon is about introduces the quotation."""
+        before = self.text[: span.outer_start].rstrip(" \t")
+        if not before.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None or colon.start == 0:
+            return None
+        last = self.doc[colon.start - 1]
+        if last.pos_ == "PROPN" and last.dep_ not in {"pobj", "dobj"}:
+            start = last.i
+            while start > last.sent.start and self.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            return None, self.doc[start : last.i + 1]
+        verb = last
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        speaker = _speaker_of(verb)
+        return (verb, speaker) if speaker is not None else None
 
     def _cue_before(self, span: MarkedSpan) -> Token | None:
         """'The minister spoke after the vote. / "We won," …': a reporting verb with a
@@ -395,6 +428,8 @@ class QuoteFinder:
                 content = self._prepositional_content(tok)
             if content is None or len(content) < MIN_INDIRECT_TOKENS:
                 continue
+            if content.start < tok.i and content.end > tok.i:
+                continue  # a clause that holds its own cue is no content of it
             if any(q.start <= content.start_char < q.end for q in taken):
                 continue
             speaker = _speaker_of(tok)
@@ -431,9 +466,9 @@ class QuoteFinder:
         return records
 
     def _prepositional_content(self, cue: Token) -> Span | None:
-        """'warned of new threats', 'spoke about the war'."""
+        """'warned of new threats', 'called for a ceasefire'."""
         for child in cue.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "about", "that"}:
+            if child.dep_ == "prep" and child.lower_ in {"of", "about", "for", "on"}:
                 return self.doc[child.i : child.right_edge.i + 1]
         return None
 
