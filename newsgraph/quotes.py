@@ -27,6 +27,7 @@ DOUBLE_CLOSE = {"”", "»"}
 SINGLE_OPEN = {"‘"}
 STRAIGHT = {'"'}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 # Words that open a report without a verb: 'according to X', 'in X's words'.
 MIN_INDIRECT_TOKENS = 4
@@ -110,7 +111,10 @@ def find_quotations(text: str) -> list[MarkedSpan]:
     """Every quotation between marks, a multi-paragraph one as one span. Unbalanced marks
     cost at most the quotation they touch; nothing here raises on any input."""
     spans: list[MarkedSpan] = []
-    lines = text.split("\n")
+    # Two apostrophes stand for a double quotation mark in some wires (''like this''): the
+    # scan reads them as one mark, keeping every offset as it is in the text.
+    scan = text.replace("''", '\u200b"')
+    lines = scan.split("\n")
     open_at: int | None = None
     closer = ""
     base = 0
@@ -133,8 +137,14 @@ def find_quotations(text: str) -> list[MarkedSpan]:
             i += 1
         if open_at is not None and (n + 1 == len(lines) or _reopens(lines[n + 1]) is None):
             open_at = None  # never closed: dropped, and only it
-        spans.extend(_single_quotes(text, base, base + len(line), spans))
+        spans.extend(_single_quotes(scan, base, base + len(line), spans))
         base += len(line) + 1
+    for span in spans:
+        if span.outer_start > 0 and text[span.outer_start - 1 : span.outer_start + 1] == "''":
+            span.outer_start -= 1
+        if text[span.inner_end - 1 : span.inner_end + 1] == "''":
+            span.inner_end -= 1
+            span.outer_end = max(span.outer_end, span.inner_end + 2)
     return sorted(spans, key=lambda s: s.outer_start)
 
 
@@ -334,6 +344,10 @@ class QuoteFinder:
                     record.confidence = 0.3
             if record.speaker_mention is None:
                 continue  # unattributed: a title or a scare quote far more often than speech
+            if self.text[record.speaker_mention[0] : record.speaker_mention[1]].lower() in (
+                FIRST_SECOND_PERSON
+            ):
+                continue  # 'I said' belongs to a quotation whose marks were lost
             if record.kind == "direct" and _is_fragment(self.doc, record):
                 continue  # 'the so-called "establishment"': words held at a distance
             records.append(record)
@@ -433,8 +447,8 @@ class QuoteFinder:
             if any(q.start <= content.start_char < q.end for q in taken):
                 continue
             speaker = _speaker_of(tok)
-            if speaker is None:
-                continue
+            if speaker is None or speaker.root.lower_ in FIRST_SECOND_PERSON:
+                continue  # 'I think …' is inside someone's words, not the article's report
             record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)
             self._attach_cue(record, tok, speaker)
             record.confidence = 0.75 if record.speaker else 0.55

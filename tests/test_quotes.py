@@ -131,3 +131,10 @@ def test_speaker_named_in_the_sentence_before(analyze):
     (q,) = a.quotes
     assert q.text == "We have won the argument and the vote."
     assert _speaker(a, q) == "Karim Bennani" and q.cue == "spoke"
+
+
+def test_two_apostrophes_as_quotation_marks():
+    text = "''If she thinks so, she is wrong!'' Mr. Hale wrote on Twitter."
+    (span,) = find_quotations(text)
+    assert text[span.inner_start : span.inner_end] == "If she thinks so, she is wrong!"
+    assert text[span.outer_start : span.outer_end] == "''If she thinks so, she is wrong!''"
