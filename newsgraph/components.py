@@ -46,7 +46,31 @@ class ParagraphBreaks:
                 tok.is_sent_start = True
             elif "\n" in tok.text:
                 tok.is_sent_start = False
+        for line_start in [0] + [t.i for t in doc[1:] if t.is_sent_start]:
+            end = dateline_end(doc, line_start)
+            if end is not None and end < len(doc):
+                doc[end].is_sent_start = True
         return doc
+
+
+DATELINE_DASHES = {"-", "—", "–", "--"}
+
+
+def dateline_end(doc: Doc, start: int) -> int | None:
+    """'LONDON (Reuters) - Donald Trump said …', 'KYIV, Ukraine — …': the first token after
+    the dateline, so that the place is not parsed as the subject of the story's first verb."""
+    i = start
+    while i < len(doc) and doc[i].is_upper and doc[i].is_alpha and i - start < 4:
+        i += 1
+    if i == start:
+        return None
+    for _ in range(6):  # ', Ukraine', '(Reuters)', ', Nov. 27 (AP)'
+        if i >= len(doc) or doc[i].text in DATELINE_DASHES or "\n" in doc[i].text:
+            break
+        i += 1
+    if i < len(doc) and doc[i].text in DATELINE_DASHES:
+        return i + 1
+    return None
 
 
 class ActorFinder:

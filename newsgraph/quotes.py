@@ -437,6 +437,8 @@ class QuoteFinder:
         for tok in self.doc:
             if tok.i in self.used_cues or not _is_cue(tok) or _inside(tok.idx, self.marked):
                 continue
+            if any(r.start <= tok.idx < r.end for r in (*taken, *records)):
+                continue  # a report inside a report: the outer one is the attribution
             content = self._content_of(tok)
             if content is None:
                 content = self._prepositional_content(tok)

@@ -138,3 +138,13 @@ def test_two_apostrophes_as_quotation_marks():
     (span,) = find_quotations(text)
     assert text[span.inner_start : span.inner_end] == "If she thinks so, she is wrong!"
     assert text[span.outer_start : span.outer_end] == "''If she thinks so, she is wrong!''"
+
+
+def test_dateline_is_not_the_speaker_and_nested_reports_are_one(analyze):
+    a = analyze(
+        "LONDON (Reuters) - Prime Minister Helena Marques said her government would ask the "
+        "European Union for more time to prepare the budget.\n"
+    )
+    assert [(q.kind, q.speaker_mention.text) for q in a.quotes] == [
+        ("indirect", "Prime Minister Helena Marques")
+    ]
