@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from newsgraph.article import Article, check_text, parse_published
 from newsgraph.components import register_extensions
 from newsgraph.pipeline import load_pipeline, model_label
+from newsgraph.quotes import QuoteRecord
 from newsgraph.schema import Actor, Analysis, ArticleInfo, Mention, Quote, Role, Span
 
 
@@ -143,7 +144,7 @@ def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Anal
     )
 
 
-def _quote(n: int, q) -> Quote:
+def _quote(n: int, q: QuoteRecord) -> Quote:
     mention = q.speaker_mention
     return Quote(
         id=f"q{n}",
