@@ -12,13 +12,13 @@ pipeline offline (see the README), so this is newsgraph's own work, measured on 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import knowledge
 from newsgraph.actors import ActorRecord
+from newsgraph.quotemarks import find_quotations
 from newsgraph.roles import token_actor_index
 
 MALE = {"he", "him", "his", "himself"}
@@ -33,7 +33,6 @@ GROUP_NOUNS = {"leader", "minister", "official", "diplomat", "president", "men",
 COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom", "government"}
 # How far back a pronoun looks for its antecedent, in sentences.
 WINDOW = 4
-QUOTE_PAIR = re.compile(r"[\"“”«»]([^\"“”«»\n]{1,2000})[\"“”«»]")
 
 
 @dataclass(slots=True)
@@ -51,11 +50,6 @@ class _Candidate:
     actor: ActorRecord
     token: Token  # head token of the mention
     sent_index: int
-
-
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges between paired double quotation marks on one line."""
-    return [(m.start(), m.end()) for m in QUOTE_PAIR.finditer(text)]
 
 
 def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -93,7 +87,7 @@ class CoreferenceResolver:
             for tok in sent:
                 self.sent_of[tok.i] = n
         text = doc.text  # built on each access: once is enough
-        self.quotes = quoted_ranges(text)
+        self.quotes = [(q.outer_start, q.outer_end) for q in find_quotations(text)]
         self.gender = {a.id: actor_gender(text, a) for a in actors}
         self.mention_count = {a.id: len(a.mentions) for a in actors}
         # Resolved pronouns become antecedents for later ones (chains through "he … he").

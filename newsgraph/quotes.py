@@ -21,14 +21,11 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import knowledge
 from newsgraph.actors import ActorRecord
 from newsgraph.coref import CorefLink
+from newsgraph.quotemarks import MarkedSpan, find_quotations
 
-DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
-DOUBLE_CLOSE = {"”", "»"}
-STRAIGHT = {'"'}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 # Shorter reported clauses are mostly parser noise ('said so').
 MIN_INDIRECT_TOKENS = 4
-MIN_SINGLE_QUOTE_WORDS = 3
 
 
 @dataclass(slots=True)
@@ -44,105 +41,6 @@ class QuoteRecord:
     cue_start: int | None = None
     cue_end: int | None = None
     confidence: float = 0.5
-
-
-@dataclass(slots=True)
-class MarkedSpan:
-    """A quotation between marks: outer offsets include the marks, inner exclude them."""
-
-    outer_start: int
-    outer_end: int
-    inner_start: int
-    inner_end: int
-
-
-# --- finding quotation marks -------------------------------------------------------------
-
-
-def _is_single_open(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([:—–-") and (after.isalnum() or after in '‘"“')
-
-
-def _is_single_close(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and not after.isalnum()
-
-
-def _single_quotes(text: str, start: int, end: int, taken: list[MarkedSpan]) -> list[MarkedSpan]:
-    """'…' and ‘…’ of at least three words, outside double quotations."""
-    found: list[MarkedSpan] = []
-    open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in {"'", "‘", "’"} or any(s.outer_start <= i < s.outer_end for s in taken):
-            continue
-        if open_at is None:
-            if ch in {"'", "‘"} and _is_single_open(text, i):
-                open_at = i
-        elif ch in {"'", "’"} and _is_single_close(text, i):
-            inner = text[open_at + 1 : i]
-            if len(inner.split()) >= MIN_SINGLE_QUOTE_WORDS:
-                found.append(MarkedSpan(open_at, i + 1, open_at + 1, i))
-                open_at = None
-    return found
-
-
-def _stray(line: str, i: int) -> bool:
-    before = line[i - 1] if i > 0 else " "
-    after = line[i + 1] if i + 1 < len(line) else " "
-    return before.isspace() and after.isspace()
-
-
-def _reopens(line: str) -> int | None:
-    """Where the quotation mark that reopens a continued quotation stands, if it does."""
-    body = line.lstrip()
-    if body[:1] in DOUBLE_OPEN or body[:1] in STRAIGHT:
-        return len(line) - len(body)
-    return None
-
-
-def find_quotations(text: str) -> list[MarkedSpan]:
-    """Every quotation between marks, a multi-paragraph one as one span. Unbalanced marks
-    cost at most the quotation they touch; nothing here raises on any input."""
-    spans: list[MarkedSpan] = []
-    # Two apostrophes stand for a double quotation mark in some wires (''like this''): the
-    # scan reads them as one mark, keeping every offset as it is in the text.
-    scan = text.replace("''", '\u200b"')
-    lines = scan.split("\n")
-    open_at: int | None = None
-    closer = ""
-    base = 0
-    for n, line in enumerate(lines):
-        i = 0
-        if open_at is not None:  # a quotation continued from the previous paragraph
-            i = (_reopens(line) or 0) + 1
-        while i < len(line):
-            ch = line[i]
-            if ch in STRAIGHT and _stray(line, i):
-                pass  # '" ' between spaces opens and closes nothing
-            elif open_at is None:
-                if ch in DOUBLE_OPEN or ch in STRAIGHT:
-                    open_at, closer = base + i, DOUBLE_OPEN.get(ch, '"')
-            elif ch == closer or (ch in DOUBLE_CLOSE and closer != '"'):
-                spans.append(MarkedSpan(open_at, base + i + 1, open_at + 1, base + i))
-                open_at = None
-            elif ch in DOUBLE_OPEN:
-                open_at, closer = base + i, DOUBLE_OPEN[ch]  # an unclosed one restarts here
-            i += 1
-        if open_at is not None and (n + 1 == len(lines) or _reopens(lines[n + 1]) is None):
-            open_at = None  # never closed: dropped, and only it
-        spans.extend(_single_quotes(scan, base, base + len(line), spans))
-        base += len(line) + 1
-    for span in spans:
-        if span.outer_start > 0 and text[span.outer_start - 1 : span.outer_start + 1] == "''":
-            span.outer_start -= 1
-        if text[span.inner_end - 1 : span.inner_end + 1] == "''":
-            span.inner_end -= 1
-            span.outer_end = max(span.outer_end, span.inner_end + 2)
-    return sorted(spans, key=lambda s: s.outer_start)
 
 
 def _is_fragment(doc: Doc, record: QuoteRecord) -> bool:
