@@ -1,9 +1,10 @@
 """Versioned knowledge newsgraph writes and ships, and its loader.
 
 The data lives in UTF-8 TSV files beside this module (``countries.tsv``, ``organizations.tsv``,
-``titles.tsv``, ``nominals.tsv``, ``metonyms.tsv``, ``speech_verbs.tsv``). Each starts with a
-``# newsgraph knowledge vN`` line, may carry more ``#`` comment lines, then a header line. They are
-read lazily, once, through :mod:`importlib.resources`, so the loader works from an installed wheel.
+``titles.tsv``, ``nominals.tsv``, ``metonyms.tsv``, ``speech_verbs.tsv``, ``plover.tsv``). Each
+starts with a ``# newsgraph knowledge vN`` line, may carry more ``#`` comment lines, then a header
+line. They are read lazily, once, through :mod:`importlib.resources`, so the loader works from an
+installed wheel.
 
 Lookups
 -------
@@ -57,6 +58,7 @@ __all__ = [
     "Metonym",
     "Nominal",
     "Organization",
+    "PloverTrigger",
     "SpeechVerb",
     "Title",
     "UserActor",
@@ -75,6 +77,8 @@ __all__ = [
     "organization_by_name",
     "organization_by_nominal",
     "organizations",
+    "plover_content_modes",
+    "plover_triggers",
     "speech_verb",
     "speech_verbs",
     "title_by_phrase",
@@ -535,6 +539,84 @@ def speech_verb(lemma: str) -> SpeechVerb | None:
 def speech_verbs() -> list[SpeechVerb]:
     """All reporting verbs in ``speech_verbs.tsv``."""
     return list(_speech_verbs().values())
+
+
+# --------------------------------------------------------------------------- PLOVER lexicon
+
+#: The PLOVER 2021 event types.
+PLOVER_TYPES: frozenset[str] = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
+    "SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
+_PATTERN_DEPS = frozenset({"prt", "prep", "dobj", "compound", "amod", "xcomp"})
+
+
+@dataclass(frozen=True)
+class PloverTrigger:
+    """One row of ``plover.tsv``: a trigger lemma, its dependents' pattern and its event."""
+
+    lemma: str
+    pos: str
+    #: (dependency, lemmas) pairs the trigger must have; lemmas None means any word.
+    pattern: tuple[tuple[str, frozenset[str] | None], ...]
+    type: str
+    mode: str | None
+    cameo: str | None
+    #: Where the source and target are, tried in order ("subj", "poss", "prep:with", ...).
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+
+def _parse_pattern(text: str, where: str) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    items = []
+    for item in text.split():
+        dep, _, lemmas = item.partition(":")
+        if dep not in _PATTERN_DEPS or not lemmas:
+            raise ValueError(f"{where}: bad pattern item {item!r}")
+        items.append((dep, None if lemmas == "*" else frozenset(lemmas.split("|"))))
+    return tuple(items)
+
+
+@lru_cache(maxsize=1)
+def _plover_rows() -> tuple[PloverTrigger, ...]:
+    rows = []
+    for number, r in enumerate(_read("plover.tsv")[1], start=1):
+        where = f"plover.tsv row {number} ({r['lemma']})"
+        if r["type"] not in PLOVER_TYPES:
+            raise ValueError(f"{where}: {r['type']!r} is not a PLOVER type")
+        rows.append(
+            PloverTrigger(
+                lemma=r["lemma"],
+                pos=r["pos"],
+                pattern=_parse_pattern(r["pattern"], where),
+                type=r["type"],
+                mode=r["mode"] or None,
+                cameo=r["cameo"] or None,
+                source=_split(r["source"]),
+                target=_split(r["target"]),
+            )
+        )
+    return tuple(rows)
+
+
+def plover_triggers() -> list[PloverTrigger]:
+    """The PLOVER lexicon's triggers (verbs, nouns, predicative adjectives), in file order."""
+    return [row for row in _plover_rows() if row.pos in _TRIGGER_POS]
+
+
+@lru_cache(maxsize=1)
+def _content_modes() -> dict[str, dict[str, tuple[str, str | None]]]:
+    modes: dict[str, dict[str, tuple[str, str | None]]] = {}
+    for row in _plover_rows():
+        if row.pos == "CONTENT" and row.mode:
+            modes.setdefault(row.type, {}).setdefault(row.lemma, (row.mode, row.cameo))
+    return modes
+
+
+def plover_content_modes(event_type: str) -> dict[str, tuple[str, str | None]]:
+    """For REQUEST, REJECT, THREATEN: lemma in the complement -> (mode, CAMEO code)."""
+    return _content_modes().get(event_type, {})
 
 
 # --------------------------------------------------------------------------- user dictionaries
