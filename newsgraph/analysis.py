@@ -11,9 +11,10 @@ from spacy.tokens import Doc
 
 from newsgraph.article import Article, check_text, parse_published
 from newsgraph.components import register_extensions
+from newsgraph.events import EventRecord
 from newsgraph.pipeline import load_pipeline, model_label
 from newsgraph.quotes import QuoteRecord
-from newsgraph.schema import Actor, Analysis, ArticleInfo, Mention, Quote, Role, Span
+from newsgraph.schema import Actor, Analysis, ArticleInfo, Event, Mention, Quote, Role, Span
 
 
 def _as_article(item: str | Article) -> Article:
@@ -137,7 +138,7 @@ def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Anal
         ),
         actors=actors,
         quotes=[_quote(n, q) for n, q in enumerate(doc._.newsgraph_quotes or [], 1)],
-        events=[],
+        events=[_event(n, e) for n, e in enumerate(doc._.newsgraph_events or [], 1)],
         times=list(doc._.newsgraph_times or []),
         places=[],
         model=model,
@@ -161,6 +162,27 @@ def _quote(n: int, q: QuoteRecord) -> Quote:
         cue_start=q.cue_start,
         cue_end=q.cue_end,
         confidence=q.confidence,
+    )
+
+
+def _event(n: int, e: EventRecord) -> Event:
+    return Event(
+        id=f"e{n}",
+        type=e.type,
+        mode=e.mode,
+        cameo=e.cameo,
+        source=e.source,
+        target=e.target,
+        status=e.status,
+        date=e.date,
+        date_text=e.date_text,
+        place=e.place,
+        trigger=e.trigger,
+        trigger_start=e.trigger_start,
+        trigger_end=e.trigger_end,
+        start=e.start,
+        end=e.end,
+        confidence=e.confidence,
     )
 
 

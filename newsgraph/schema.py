@@ -86,9 +86,13 @@ class Event(_Record):
     status: EventStatus
     date: str | None
     date_text: str | None
-    place: str | None
-    trigger: str
-    start: int
+    place: str | None = Field(
+        description="The place the sentence names for the event (its text until places resolve)."
+    )
+    trigger: str = Field(description="The trigger word as written ('met', 'sanctions').")
+    trigger_start: int | None = Field(default=None, description="Offsets of the trigger.")
+    trigger_end: int | None = None
+    start: int = Field(description="The sentence that states the event: its start offset.")
     end: int
     confidence: float = Field(ge=0.0, le=1.0)
 

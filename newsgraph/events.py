@@ -1,0 +1,529 @@
+"""Who did what to whom: political events coded in PLOVER, with CAMEO codes alongside.
+
+Triggers come from the project's PLOVER lexicon (``knowledge/plover.tsv``): a lemma and,
+where the meaning depends on them, its dependents ("cut off aid", "talks with", "fight
+alongside"), matched over the dependency parse with spaCy's DependencyMatcher; the most
+specific row of a trigger wins. Arguments are read from the parse as the row says (subject,
+object, possessor, a preposition's object, or the subject of the verb that governs a
+nominal trigger: "held talks with"), expanded over conjunctions ("Finland and Sweden") and
+mapped to the article's actors through their mentions and coreference. The event's status
+follows the chain of heads above the trigger (negation, "will", "is expected to", modals,
+conditionals, the complement of "threatened to") and the quotation it stands in; its date
+and place come from the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from newsgraph import knowledge
+from newsgraph.actors import ActorRecord
+from newsgraph.coref import CorefLink
+from newsgraph.knowledge import PloverTrigger
+
+# Heads through which a trigger inherits its clause's tense, mood and polarity: "is
+# expected to meet", "will hold talks with", "before heading to Peru", "may cut off aid".
+CHAIN_DEPS = {"xcomp", "conj", "pcomp", "pobj", "prep", "dobj", "advcl", "acomp", "nsubjpass"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"may", "might", "could", "should", "must", "would", "'d"}
+# Verbs and adjectives whose complement has not happened yet ("is expected to meet").
+FUTURE_HEADS = {
+    "expect",
+    "plan",
+    "schedule",
+    "set",
+    "intend",
+    "due",
+    "go",
+    "prepare",
+    "aim",
+    "promise",
+    "pledge",
+    "vow",
+    "agree",
+    "commit",
+    "decide",
+    "resolve",
+    "willing",
+    "ready",
+    "poised",
+    "likely",
+}
+# ... or may never happen ("threatened to cut", "called for talks", "wants to join").
+HYPOTHETICAL_HEADS = {
+    "threaten",
+    "consider",
+    "propose",
+    "offer",
+    "want",
+    "wish",
+    "demand",
+    "ask",
+    "urge",
+    "call",
+    "request",
+    "press",
+    "hope",
+    "seek",
+    "try",
+    "attempt",
+    "warn",
+    "suggest",
+    "push",
+    "appeal",
+    "need",
+    "possible",
+    "able",
+}
+NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "rule", "avoid", "cancel"}
+FUTURE_MODIFIERS = {"planned", "upcoming", "scheduled", "forthcoming", "future", "expected"}
+HYPOTHETICAL_MODIFIERS = {"possible", "potential", "proposed", "threatened", "likely"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# Verbs whose object, not their subject, does what their complement says ("urged X to").
+OBJECT_CONTROL = {"urge", "ask", "press", "call", "persuade", "force", "order", "allow", "help"}
+MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "appos")
+OVERRIDE_STATUS = ("negated", "hypothetical", "future")
+
+
+@dataclass(slots=True)
+class EventRecord:
+    type: str
+    mode: str | None
+    cameo: str | None
+    source: list[str]
+    target: list[str]
+    status: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    start: int  # the sentence
+    end: int
+    date: str | None = None
+    date_text: str | None = None
+    place: str | None = None
+    confidence: float = 0.5
+    depth: int = 0  # of the trigger in its sentence's tree: the main event is the shallowest
+    source_text: list[str] = field(default_factory=list)
+    target_text: list[str] = field(default_factory=list)
+
+
+class TriggerMatcher:
+    """The PLOVER lexicon compiled into one DependencyMatcher (built once per pipeline)."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.rows = knowledge.plover_triggers()
+        self.matcher = DependencyMatcher(vocab)
+        for index, row in enumerate(self.rows):
+            self.matcher.add(str(index), [_pattern(row)])
+
+    def __call__(self, doc: Doc) -> list[tuple[Token, PloverTrigger, list[int]]]:
+        """(trigger, lexicon row, tokens the pattern consumed), the most specific row per
+        trigger token (file order breaks ties)."""
+        best: dict[int, tuple[int, int, list[int]]] = {}
+        for match_id, token_ids in self.matcher(doc):
+            index = int(doc.vocab.strings[match_id])
+            trigger = token_ids[0]
+            key = (-len(self.rows[index].pattern), index)
+            if trigger not in best or key < best[trigger][:2]:
+                best[trigger] = (*key, token_ids[1:])
+        return [(doc[i], self.rows[index], rest) for i, (_, index, rest) in sorted(best.items())]
+
+
+def _pattern(row: PloverTrigger) -> list[dict]:
+    pos = ["ADJ"] if row.pos == "ADJ" else [row.pos]
+    if row.pos == "VERB":
+        pos.append("AUX")  # the small model tags some main verbs AUX ("held", "has")
+    nodes: list[dict] = [
+        {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": row.lemma, "POS": {"IN": pos}}}
+    ]
+    for n, (dep, lemmas) in enumerate(row.pattern):
+        deps = [dep]
+        if dep == "dobj":
+            deps += ["nsubjpass"]  # "aid was cut off"
+        attrs: dict = {"DEP": {"IN": deps}}
+        if lemmas is not None:
+            key = "LOWER" if dep in {"prt", "prep"} else "LEMMA"
+            attrs[key] = {"IN": sorted(lemmas)}
+        nodes.append(
+            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": f"d{n}", "RIGHT_ATTRS": attrs}
+        )
+    return nodes
+
+
+class EventFinder:
+    def __init__(
+        self,
+        doc: Doc,
+        actors: list[ActorRecord],
+        links: list[CorefLink],
+        times: list,
+        quotes: list,
+        published: dt.date | None,
+    ) -> None:
+        self.doc = doc
+        self.times = [t for t in times if t.type in {"DATE", "TIME"} and _is_date(t.value)]
+        self.quotes = quotes
+        self.published = published
+        self.token_actors = _token_actors(doc, actors, links)
+
+    # --- arguments --------------------------------------------------------------------
+
+    def actors_of(self, tok: Token | None, depth: int = 0) -> list[str]:
+        """Actor ids a noun phrase names: the head's own actor, else the actors among its
+        modifiers ("Senior Hungarian and Romanian officials", "leaders of Romania's new
+        government"), over its conjuncts ("Finland and Sweden")."""
+        if tok is None:
+            return []
+        found: list[str] = []
+        for head in (tok, *tok.conjuncts):
+            ids = self.token_actors.get(head.i)
+            if ids is None and depth < 2:
+                # "Foreign Minister Andrii Sybiha, …": the name in apposition is the actor.
+                ids = [i for c in head.children if c.dep_ == "appos" for i in self.actors_of(c, 2)]
+            if not ids and depth < 2:
+                ids = []
+                for child in head.children:
+                    if child.dep_ in MODIFIER_DEPS:
+                        ids += self.actors_of(child, depth + 1)
+                    elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                ids += self.actors_of(obj, depth + 1)
+            for actor_id in ids or []:
+                if actor_id not in found:
+                    found.append(actor_id)
+        return found
+
+    def slot(self, trigger: Token, name: str, row: PloverTrigger) -> list[Token]:
+        """The tokens heading the argument `name` of `trigger` (see plover.tsv)."""
+        if name == "subj":
+            return _subjects(trigger)
+        if name == "obj":
+            if any(dep == "dobj" for dep, _ in row.pattern):
+                return []  # the pattern's object is the event's content, not its target
+            return [c for c in trigger.children if c.dep_ in {"dobj", "dative"}] + [
+                c for c in trigger.children if c.dep_ == "nsubjpass"
+            ]
+        if name == "dative":
+            return [c for c in trigger.children if c.dep_ == "dative"]
+        if name == "poss":
+            return [c for c in trigger.children if c.dep_ == "poss"]
+        if name == "mod":
+            return [c for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}]
+        if name == "gov":
+            head = trigger.head
+            if trigger.dep_ == "pobj" and head.head is not head:
+                head = head.head
+            if head.pos_ in {"VERB", "AUX"} and trigger.dep_ in {"dobj", "pobj", "attr"}:
+                return _subjects(head)
+            if head.pos_ == "NOUN" and trigger.dep_ == "pobj":
+                return [c for c in head.children if c.dep_ == "poss"]
+            return []
+        if name == "prep" or name.startswith("prep:") or name == "of":
+            if name == "of":
+                words = {"of"}
+            elif name == "prep":
+                words = {w for dep, ws in row.pattern if dep == "prep" for w in ws or ()}
+            else:
+                words = {name[5:]}
+            objs = _prep_objects(trigger, words)
+            if not objs and trigger.pos_ != "NOUN":
+                # "cut off aid to Ukraine": the PP hangs on the verb's object.
+                for obj in trigger.children:
+                    if obj.dep_ in {"dobj", "nsubjpass"}:
+                        objs += _prep_objects(obj, words)
+            if not objs and trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "pobj"}:
+                # "imposed sanctions on Russia": the parser often hangs the PP on the verb.
+                verb = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
+                objs = _prep_objects(verb, words)
+            return objs
+        return []
+
+    def arguments(self, trigger: Token, row: PloverTrigger, slots: tuple[str, ...]) -> list[str]:
+        for name in slots:
+            ids: list[str] = []
+            for tok in self.slot(trigger, name, row):
+                ids += [i for i in self.actors_of(tok) if i not in ids]
+            if ids:
+                return ids
+        return []
+
+    # --- status, date, place ----------------------------------------------------------
+
+    def chain(self, trigger: Token) -> list[Token]:
+        nodes = [trigger]
+        node = trigger
+        while node.dep_ in CHAIN_DEPS and node.head is not node and len(nodes) < 8:
+            node = node.head
+            nodes.append(node)
+        return nodes
+
+    def status(self, trigger: Token, chain: list[Token]) -> str:
+        found: set[str] = set()
+        top = chain[-1]
+        for n, node in enumerate(chain):
+            for child in node.children:
+                lower = child.lower_
+                if child.dep_ == "neg" or (child.dep_ == "advmod" and lower == "never"):
+                    found.add("negated")
+                elif child.dep_ == "aux" and lower in FUTURE_AUX:
+                    found.add("future")
+                elif child.dep_ == "aux" and lower in HYPOTHETICAL_AUX:
+                    # "said they would meet": a future seen from the past.
+                    found.add(
+                        "future" if lower == "would" and top.dep_ == "ccomp" else "hypothetical"
+                    )
+                elif child.dep_ == "mark" and lower in CONDITIONAL_MARKS:
+                    found.add("hypothetical")
+                elif child.dep_ == "amod" and node is trigger:
+                    if lower in FUTURE_MODIFIERS:
+                        found.add("future")
+                    elif lower in HYPOTHETICAL_MODIFIERS:
+                        found.add("hypothetical")
+            if n == 0:
+                continue
+            if node.lemma_ in NEGATING_HEADS:
+                found.add("negated")
+            elif node.lemma_ in HYPOTHETICAL_HEADS:
+                found.add("hypothetical")
+            elif node.lemma_ in FUTURE_HEADS:
+                found.add("future")
+        for status in OVERRIDE_STATUS:
+            if status in found:
+                return status
+        if any(q.start <= trigger.idx < q.end for q in self.quotes):
+            return "reported"
+        return "asserted"
+
+    def date(
+        self, trigger: Token, chain: list[Token], status: str
+    ) -> tuple[str | None, str | None]:
+        """The date the sentence gives the event's clause; else, for a verb in the past
+        tense that is asserted, the publication date (a wire story's undated past is its
+        news day). A nominal trigger ("Russia's war") gets only a date attached to it."""
+        sent = trigger.sent
+        in_sent = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
+        chain_ids = {n.i for n in chain}
+        for t in in_sent:
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and any(a.i in chain_ids for a in span.root.ancestors):
+                return t.value, t.text
+        if trigger.pos_ not in {"VERB", "AUX"}:
+            return None, None
+        if len(in_sent) == 1:
+            return in_sent[0].value, in_sent[0].text
+        if self.published is not None and status in {"asserted", "negated"} and _past(trigger):
+            return self.published.isoformat(), None
+        return None, None
+
+    def place(self, sent: Span, chain: list[Token]) -> str | None:
+        """ "in Brussels", "at the summit in Lima": a place the sentence says it happened."""
+        candidates = []
+        for tok in sent:
+            if (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ in {"in", "at"}
+                and tok.ent_type_
+                in {
+                    "GPE",
+                    "LOC",
+                    "FAC",
+                }
+            ):
+                ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+                attached = tok.head.head in chain
+                candidates.append((not attached, tok.i, ent.text if ent else tok.text))
+        return min(candidates)[2] if candidates else None
+
+    # --- the events -------------------------------------------------------------------
+
+    def event(self, trigger: Token, row: PloverTrigger) -> EventRecord | None:
+        if row.pos == "NOUN":
+            source_slots = row.source or ("poss", "mod", "gov")
+            target_slots = row.target or ("of",)
+        else:
+            source_slots = row.source or ("subj",)
+            target_slots = row.target or ("obj",)
+            if "obj" not in target_slots and "none" not in target_slots:
+                target_slots = (*target_slots, "obj")
+        source = self.arguments(trigger, row, source_slots)
+        target = [a for a in self.arguments(trigger, row, target_slots) if a not in source]
+        if not source and not target:
+            return None  # no actor: "the rising challenges", "a new deal"
+        sent = trigger.sent
+        chain = self.chain(trigger)
+        status = self.status(trigger, chain)
+        mode, cameo = row.mode, row.cameo
+        content_modes = knowledge.plover_content_modes(row.type)
+        if content_modes and mode is None:
+            for tok in trigger.subtree:
+                if tok is not trigger and tok.lemma_ in content_modes:
+                    mode, cameo = content_modes[tok.lemma_]
+                    break
+        date, date_text = self.date(trigger, chain, status)
+        confidence = {"VERB": 0.65, "ADJ": 0.55, "NOUN": 0.55}[row.pos]
+        confidence += 0.1 if row.pattern else 0.0
+        confidence += 0.1 if source else 0.0
+        confidence += 0.05 if target else 0.0
+        return EventRecord(
+            type=row.type,
+            mode=mode,
+            cameo=cameo,
+            source=source,
+            target=target,
+            status=status,
+            trigger=trigger.text,
+            trigger_start=trigger.idx,
+            trigger_end=trigger.idx + len(trigger.text),
+            start=sent.start_char,
+            end=sent.end_char,
+            date=date,
+            date_text=date_text,
+            place=self.place(sent, chain),
+            confidence=round(min(confidence, 0.95), 2),
+            depth=_depth(trigger),
+        )
+
+
+def _is_date(value: str | None) -> bool:
+    return bool(value) and value[:1].isdigit()
+
+
+def _past(verb: Token) -> bool:
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in verb.children
+    )
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _prep_objects(head: Token, words: set[str]) -> list[Token]:
+    return [
+        obj
+        for prep in head.children
+        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in words
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Who does what `verb` says: its subject, the agent of a passive, else through its
+    head ("is expected to meet", "met and reaffirmed", "forces fighting alongside", "the
+    alliance's dedication to supporting", "Blinken, who visited")."""
+    node = verb
+    for _ in range(6):
+        passive = any(c.dep_ == "nsubjpass" for c in node.children)
+        if passive:
+            agents = _prep_objects(node, {"by"})
+            if agents:
+                return agents
+            if node is not verb:
+                return [c for c in node.children if c.dep_ == "nsubjpass"]
+        else:
+            subjects = [c for c in node.children if c.dep_ in {"nsubj", "expl"}]
+            if subjects:
+                if subjects[0].tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                    return [node.head]
+                return subjects
+        if node.dep_ == "xcomp" and node.head.lemma_ in OBJECT_CONTROL:
+            objs = [c for c in node.head.children if c.dep_ in {"dobj", "dative"}]
+            if objs:
+                return objs
+        if node.dep_ in {"acl", "relcl"} or (node.dep_ == "amod" and node.head.pos_ == "NOUN"):
+            return [node.head]
+        if node.dep_ == "pcomp":
+            owner = node.head.head
+            if owner.pos_ in {"NOUN", "PROPN"}:
+                poss = [c for c in owner.children if c.dep_ == "poss"]
+                return poss or _gov_subjects(owner)
+            # "reaffirmed the alliance's dedication to supporting": the PP belongs to the
+            # object noun, whose possessor is the one who supports.
+            poss = [
+                p
+                for c in owner.children
+                if c.dep_ == "dobj"
+                for p in c.children
+                if p.dep_ == "poss"
+            ]
+            if poss:
+                return poss
+        if (
+            node.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp", "prep"}
+            and node.head is not node
+        ):
+            if node.dep_ == "ccomp":
+                return []
+            node = node.head
+            continue
+        return []
+    return []
+
+
+def _gov_subjects(noun: Token) -> list[Token]:
+    head = noun.head
+    if noun.dep_ == "pobj":
+        head = head.head
+    if head.pos_ in {"VERB", "AUX"}:
+        return _subjects(head)
+    return []
+
+
+def _token_actors(
+    doc: Doc, actors: list[ActorRecord], links: list[CorefLink]
+) -> dict[int, list[str]]:
+    """Token index -> actor ids of the smallest mention covering it (names, descriptions,
+    pronouns resolved by coreference; "both leaders" names two)."""
+    spans: list[tuple[int, int, list[str]]] = [
+        (m.start, m.end, [a.id]) for a in actors for m in a.mentions
+    ]
+    spans += [(link.start, link.end, list(link.actor_ids)) for link in links if link.actor_ids]
+    best: dict[int, tuple[int, list[str]]] = {}
+    for start, end, ids in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if tok.i not in best or end - start < best[tok.i][0]:
+                best[tok.i] = (end - start, ids)
+    return {i: ids for i, (_, ids) in best.items()}
+
+
+def find_events(
+    doc: Doc,
+    matcher: TriggerMatcher,
+    actors: list[ActorRecord],
+    links: list[CorefLink],
+    times: list,
+    quotes: list,
+    published: dt.date | None,
+) -> list[EventRecord]:
+    finder = EventFinder(doc, actors, links, times, quotes, published)
+    matches = matcher(doc)
+    # "held talks", "imposed sanctions": a noun a verb's pattern consumed is that event.
+    consumed = {i for _, row, rest in matches if row.pos != "NOUN" for i in rest}
+    records = []
+    for trigger, row, _ in matches:
+        if trigger.i in consumed:
+            continue
+        record = finder.event(trigger, row)
+        if record is not None:
+            records.append(record)
+    names = {a.id: a.name for a in actors}
+    for r in records:
+        r.source_text = [names.get(i, i) for i in r.source]
+        r.target_text = [names.get(i, i) for i in r.target]
+    return records
