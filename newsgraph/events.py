@@ -87,6 +87,29 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Verbs whose object, not their subject, does what their complement says ("urged X to").
 OBJECT_CONTROL = {"urge", "ask", "press", "call", "persuade", "force", "order", "allow", "help"}
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "appos")
+# Material and verbal cooperation vs conflict: a stated intent to do the first is AGREE,
+# to do the second THREATEN (PLOVER codebook, AGREE and THREATEN).
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+# CAMEO's "express intent to …" codes, by what is intended.
+INTENT_CAMEO = {
+    "CONSULT": "036",
+    "SUPPORT": "032",
+    "COOPERATE": "031",
+    "AID": "033",
+    "CONCEDE": "035",
+    "RETREAT": "035",
+}
+# The THREATEN mode and CAMEO code of a threat to do an event of each conflictual type.
+THREAT_OF = {
+    "SANCTION": ("relations", "131"),
+    "COERCE": ("restrict", "132"),
+    "ASSAULT": ("violence", "138"),
+    "MOBILIZE": ("violence", "138"),
+    "PROTEST": ("relations", "133"),
+}
+OBLIGATION_AUX = {"must", "should"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 OVERRIDE_STATUS = ("negated", "hypothetical", "future")
 
 
@@ -108,6 +131,7 @@ class EventRecord:
     place: str | None = None
     confidence: float = 0.5
     depth: int = 0  # of the trigger in its sentence's tree: the main event is the shallowest
+    trigger_i: int = 0  # token index of the trigger
     source_text: list[str] = field(default_factory=list)
     target_text: list[str] = field(default_factory=list)
 
@@ -176,16 +200,17 @@ class EventFinder:
     def actors_of(self, tok: Token | None, depth: int = 0) -> list[str]:
         """Actor ids a noun phrase names: the head's own actor, else the actors among its
         modifiers ("Senior Hungarian and Romanian officials", "leaders of Romania's new
-        government"), over its conjuncts ("Finland and Sweden")."""
+        government", "opposition groups in Zimbabwe"), over its conjuncts ("Finland and
+        Sweden")."""
         if tok is None:
             return []
         found: list[str] = []
         for head in (tok, *tok.conjuncts):
             ids = self.token_actors.get(head.i)
-            if ids is None and depth < 2:
+            if ids is None and depth < 3:
                 # "Foreign Minister Andrii Sybiha, …": the name in apposition is the actor.
-                ids = [i for c in head.children if c.dep_ == "appos" for i in self.actors_of(c, 2)]
-            if not ids and depth < 2:
+                ids = [i for c in head.children if c.dep_ == "appos" for i in self.actors_of(c, 3)]
+            if not ids and depth < 3:
                 ids = []
                 for child in head.children:
                     if child.dep_ in MODIFIER_DEPS:
@@ -194,6 +219,9 @@ class EventFinder:
                         for obj in child.children:
                             if obj.dep_ == "pobj":
                                 ids += self.actors_of(obj, depth + 1)
+            if not ids and depth == 0:
+                # "groups in Zimbabwe": where a group is, only when nothing else says who.
+                ids = [i for obj in _prep_objects(head, {"in"}) for i in self.actors_of(obj, 3)]
             for actor_id in ids or []:
                 if actor_id not in found:
                     found.append(actor_id)
@@ -201,6 +229,10 @@ class EventFinder:
 
     def slot(self, trigger: Token, name: str, row: PloverTrigger) -> list[Token]:
         """The tokens heading the argument `name` of `trigger` (see plover.tsv)."""
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "compound" and name != "mod":
+            trigger = trigger.head  # "a mediation effort between …": the phrase's head
+        if name == "csubj":  # "demanded that the DPRK forsake …"
+            return [s for c in trigger.children if c.dep_ == "ccomp" for s in _subjects(c)]
         if name == "subj":
             return _subjects(trigger)
         if name == "obj":
@@ -217,7 +249,7 @@ class EventFinder:
             return [c for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}]
         if name == "gov":
             head = trigger.head
-            if trigger.dep_ == "pobj" and head.head is not head:
+            if trigger.dep_ == "pobj" and head.head.i != head.i:
                 head = head.head
             if head.pos_ in {"VERB", "AUX"} and trigger.dep_ in {"dobj", "pobj", "attr"}:
                 return _subjects(head)
@@ -258,7 +290,7 @@ class EventFinder:
     def chain(self, trigger: Token) -> list[Token]:
         nodes = [trigger]
         node = trigger
-        while node.dep_ in CHAIN_DEPS and node.head is not node and len(nodes) < 8:
+        while node.dep_ in CHAIN_DEPS and node.head.i != node.i and len(nodes) < 8:
             node = node.head
             nodes.append(node)
         return nodes
@@ -280,7 +312,7 @@ class EventFinder:
                     )
                 elif child.dep_ == "mark" and lower in CONDITIONAL_MARKS:
                     found.add("hypothetical")
-                elif child.dep_ == "amod" and node is trigger:
+                elif child.dep_ == "amod" and node.i == trigger.i:
                     if lower in FUTURE_MODIFIERS:
                         found.add("future")
                     elif lower in HYPOTHETICAL_MODIFIERS:
@@ -321,7 +353,7 @@ class EventFinder:
             return self.published.isoformat(), None
         return None, None
 
-    def place(self, sent: Span, chain: list[Token]) -> str | None:
+    def place(self, sent: Span, chain: list[Token]) -> tuple[str | None, Token | None]:
         """ "in Brussels", "at the summit in Lima": a place the sentence says it happened."""
         candidates = []
         for tok in sent:
@@ -337,8 +369,11 @@ class EventFinder:
             ):
                 ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
                 attached = tok.head.head in chain
-                candidates.append((not attached, tok.i, ent.text if ent else tok.text))
-        return min(candidates)[2] if candidates else None
+                candidates.append((not attached, tok.i, ent.text if ent else tok.text, tok))
+        if not candidates:
+            return None, None
+        best = min(candidates, key=lambda c: c[:2])
+        return best[2], best[3]
 
     # --- the events -------------------------------------------------------------------
 
@@ -351,7 +386,13 @@ class EventFinder:
             target_slots = row.target or ("obj",)
             if "obj" not in target_slots and "none" not in target_slots:
                 target_slots = (*target_slots, "obj")
+            if row.type == "REQUEST":
+                target_slots = (*target_slots, "csubj")
         source = self.arguments(trigger, row, source_slots)
+        place, place_tok = self.place(trigger.sent, self.chain(trigger))
+        if not source and row.type == "PROTEST" and place_tok is not None:
+            # Crowds are coded by where they are: "thousands blocked streets in Hong Kong".
+            source = self.actors_of(place_tok)
         target = [a for a in self.arguments(trigger, row, target_slots) if a not in source]
         if not source and not target:
             return None  # no actor: "the rising challenges", "a new deal"
@@ -362,7 +403,7 @@ class EventFinder:
         content_modes = knowledge.plover_content_modes(row.type)
         if content_modes and mode is None:
             for tok in trigger.subtree:
-                if tok is not trigger and tok.lemma_ in content_modes:
+                if tok.i != trigger.i and tok.lemma_ in content_modes:
                     mode, cameo = content_modes[tok.lemma_]
                     break
         date, date_text = self.date(trigger, chain, status)
@@ -384,9 +425,10 @@ class EventFinder:
             end=sent.end_char,
             date=date,
             date_text=date_text,
-            place=self.place(sent, chain),
+            place=place,
             confidence=round(min(confidence, 0.95), 2),
             depth=_depth(trigger),
+            trigger_i=trigger.i,
         )
 
 
@@ -404,7 +446,7 @@ def _past(verb: Token) -> bool:
 
 def _depth(tok: Token) -> int:
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok = tok.head
         depth += 1
     return depth
@@ -431,7 +473,7 @@ def _subjects(verb: Token) -> list[Token]:
             agents = _prep_objects(node, {"by"})
             if agents:
                 return agents
-            if node is not verb:
+            if node.i != verb.i:
                 return [c for c in node.children if c.dep_ == "nsubjpass"]
         else:
             subjects = [c for c in node.children if c.dep_ in {"nsubj", "expl"}]
@@ -463,7 +505,7 @@ def _subjects(verb: Token) -> list[Token]:
                 return poss
         if (
             node.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp", "prep"}
-            and node.head is not node
+            and node.head.i != node.i
         ):
             if node.dep_ == "ccomp":
                 return []
@@ -522,8 +564,164 @@ def find_events(
         record = finder.event(trigger, row)
         if record is not None:
             records.append(record)
+    records = _statements(doc, finder, records)
+    records.sort(key=lambda r: (r.start, r.trigger_start))
     names = {a.id: a.name for a in actors}
     for r in records:
         r.source_text = [names.get(i, i) for i in r.source]
         r.target_text = [names.get(i, i) for i in r.target]
     return records
+
+
+# --- what PLOVER codes from statements ----------------------------------------------------
+
+
+def _speech_head(tok: Token) -> Token | None:
+    """The reporting verb whose reported clause `tok`'s clause is ("said they will …")."""
+    node = tok
+    for _ in range(8):
+        if node.dep_ == "ccomp" and knowledge.speech_verb(node.head.lemma_) is not None:
+            return node.head
+        if node.dep_ not in CHAIN_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _owner(doc: Doc, record: EventRecord, by_token: dict[int, EventRecord]) -> EventRecord | None:
+    """The event whose complement this one is: "promised to continue aid", "threatened to
+    ban", "is willing to withdraw"."""
+    node = doc[record.trigger_i]
+    while node.dep_ in {"xcomp", "ccomp"} and node.head.i != node.i:
+        node = node.head
+        if node.i in by_token:
+            return by_token[node.i]
+    return None
+
+
+def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> list[EventRecord]:
+    """PLOVER codes what an actor commits to, threatens or demands as an event of its own:
+    a refusal to agree is REJECT; a promise of something hostile is THREATEN; "said it will
+    withdraw" is an intent (AGREE or THREATEN) of the speaker's; "said X must …" a REQUEST.
+    The complement keeps its own event (future or hypothetical) and lends its target."""
+    by_token = {r.trigger_i: r for r in records}
+    for r in records:
+        if r.type == "AGREE" and r.status == "negated":
+            r.type, r.mode, r.cameo, r.status = "REJECT", None, "120", "asserted"
+    for r in records:
+        owner = _owner(doc, r, by_token)
+        if owner is None:
+            continue
+        if owner.type == "AGREE" and r.type in CONFLICTUAL:
+            owner.type = "THREATEN"
+            owner.mode, owner.cameo = _threat(doc, r)
+        if owner.type in {"AGREE", "REQUEST", "REJECT", "THREATEN"} and not owner.target:
+            owner.target = [a for a in r.target if a not in owner.source]
+    derived: list[EventRecord] = []
+    said = {r.trigger_i for r in records}
+    for r in records:
+        if r.status not in {"future", "hypothetical"} or r.type not in COOPERATIVE | CONFLICTUAL:
+            continue
+        verb = _speech_head(doc[r.trigger_i])
+        if verb is None or verb.i in said:
+            continue
+        speaker = finder.arguments(verb, _SPEAKER_ROW, ("subj",))
+        subject = _subjects(doc[r.trigger_i])
+        own = (
+            not r.source
+            or set(speaker) & set(r.source)
+            or any(t.lower_ in PRONOUNS for t in subject)
+        )
+        if not speaker or not own:
+            continue  # someone else's future ("Trump suggested the US may cut off aid")
+        said.add(verb.i)
+        intent = _copy(r, verb, speaker)
+        if r.type in COOPERATIVE:
+            intent.type, intent.mode, intent.cameo = "AGREE", None, INTENT_CAMEO[r.type]
+        else:
+            intent.type = "THREATEN"
+            intent.mode, intent.cameo = _threat(doc, r)
+        derived.append(intent)
+    for verb in doc:
+        if verb.i in said or knowledge.speech_verb(verb.lemma_) is None:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not any(
+                c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children
+            ):
+                continue
+            speaker = finder.arguments(verb, _SPEAKER_ROW, ("subj",))
+            addressee = [
+                a for a in finder.arguments(clause, _SPEAKER_ROW, ("subj",)) if a not in speaker
+            ]
+            if not speaker or not addressee:
+                continue
+            said.add(verb.i)
+            derived.append(_request(finder, verb, clause, speaker, addressee))
+    return records + derived
+
+
+# A row for reading a reporting verb's subject with the same slot rules as any trigger.
+_SPEAKER_ROW = PloverTrigger("say", "VERB", (), "REQUEST", None, None, (), ())
+
+
+def _threat(doc: Doc, record: EventRecord) -> tuple[str | None, str | None]:
+    modes = knowledge.plover_content_modes("THREATEN")
+    lemma = doc[record.trigger_i].lemma_
+    return modes.get(lemma) or THREAT_OF.get(record.type, (None, "130"))
+
+
+def _copy(r: EventRecord, verb: Token, source: list[str]) -> EventRecord:
+    return EventRecord(
+        type=r.type,
+        mode=r.mode,
+        cameo=r.cameo,
+        source=source,
+        target=[a for a in r.target if a not in source],
+        status="asserted",
+        trigger=r.trigger,
+        trigger_start=r.trigger_start,
+        trigger_end=r.trigger_end,
+        start=r.start,
+        end=r.end,
+        date=r.date,
+        date_text=r.date_text,
+        place=r.place,
+        confidence=round(max(0.3, r.confidence - 0.1), 2),
+        depth=_depth(verb),
+        trigger_i=verb.i,
+    )
+
+
+def _request(
+    finder: EventFinder, verb: Token, clause: Token, source: list[str], target: list[str]
+) -> EventRecord:
+    mode, cameo = None, "100"
+    modes = knowledge.plover_content_modes("REQUEST")
+    for tok in clause.subtree:
+        if tok.lemma_ in modes:
+            mode, cameo = modes[tok.lemma_]
+            break
+    chain = finder.chain(verb)
+    status = finder.status(verb, chain)
+    date, date_text = finder.date(verb, chain, status)
+    sent = verb.sent
+    return EventRecord(
+        type="REQUEST",
+        mode=mode,
+        cameo=cameo,
+        source=source,
+        target=target,
+        status=status,
+        trigger=verb.text,
+        trigger_start=verb.idx,
+        trigger_end=verb.idx + len(verb.text),
+        start=sent.start_char,
+        end=sent.end_char,
+        date=date,
+        date_text=date_text,
+        place=finder.place(sent, chain)[0],
+        confidence=0.6,
+        depth=_depth(verb),
+        trigger_i=verb.i,
+    )
