@@ -215,7 +215,7 @@ class EventFinder:
                 for child in head.children:
                     if child.dep_ in MODIFIER_DEPS:
                         ids += self.actors_of(child, depth + 1)
-                    elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                    elif child.dep_ == "prep" and child.lower_ in {"of", "from", "with"}:
                         for obj in child.children:
                             if obj.dep_ == "pobj":
                                 ids += self.actors_of(obj, depth + 1)
@@ -394,8 +394,6 @@ class EventFinder:
             # Crowds are coded by where they are: "thousands blocked streets in Hong Kong".
             source = self.actors_of(place_tok)
         target = [a for a in self.arguments(trigger, row, target_slots) if a not in source]
-        if not source and not target:
-            return None  # no actor: "the rising challenges", "a new deal"
         sent = trigger.sent
         chain = self.chain(trigger)
         status = self.status(trigger, chain)
@@ -588,11 +586,19 @@ def _speech_head(tok: Token) -> Token | None:
     return None
 
 
-def _owner(doc: Doc, record: EventRecord, by_token: dict[int, EventRecord]) -> EventRecord | None:
-    """The event whose complement this one is: "promised to continue aid", "threatened to
-    ban", "is willing to withdraw"."""
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
+# Events whose target is whoever their complement's event is done to.
+LENDING_TO = {"AGREE", "REQUEST", "REJECT", "THREATEN", "MOBILIZE", "ACCUSE"}
+
+
+def _owner(
+    doc: Doc, record: EventRecord, by_token: dict[int, EventRecord], deps: set[str]
+) -> EventRecord | None:
+    """The event whose complement this one is: "threatened to ban", "is willing to
+    withdraw" (through `deps`); with CHAIN_DEPS also "promised to continue aid to X",
+    "mobilized reservists for a possible war against X"."""
     node = doc[record.trigger_i]
-    while node.dep_ in {"xcomp", "ccomp"} and node.head.i != node.i:
+    while node.dep_ in deps and node.head.i != node.i:
         node = node.head
         if node.i in by_token:
             return by_token[node.i]
@@ -609,14 +615,19 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
         if r.type == "AGREE" and r.status == "negated":
             r.type, r.mode, r.cameo, r.status = "REJECT", None, "120", "asserted"
     for r in records:
-        owner = _owner(doc, r, by_token)
-        if owner is None:
-            continue
-        if owner.type == "AGREE" and r.type in CONFLICTUAL:
+        owner = _owner(doc, r, by_token, COMPLEMENT_DEPS)
+        if owner is not None and owner.type == "AGREE" and r.type in CONFLICTUAL:
             owner.type = "THREATEN"
             owner.mode, owner.cameo = _threat(doc, r)
-        if owner.type in {"AGREE", "REQUEST", "REJECT", "THREATEN"} and not owner.target:
+    for r in records:
+        # Whom a promise, demand, refusal or threat concerns, its complement says
+        # ("promised to continue aid to Mozambique", "mobilized for a war against Iraq").
+        owner = _owner(doc, r, by_token, CHAIN_DEPS)
+        if owner is not None and owner.type in LENDING_TO and not owner.target:
             owner.target = [a for a in r.target if a not in owner.source]
+        owner = _owner(doc, r, by_token, COMPLEMENT_DEPS)
+        if owner is not None and not owner.source and set(r.source) != set(owner.target):
+            owner.source = [a for a in r.source if a not in owner.target]
     derived: list[EventRecord] = []
     said = {r.trigger_i for r in records}
     for r in records:
@@ -636,7 +647,7 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
             continue  # someone else's future ("Trump suggested the US may cut off aid")
         said.add(verb.i)
         intent = _copy(r, verb, speaker)
-        if r.type in COOPERATIVE:
+        if r.type in COOPERATIVE and not _conditional(doc[r.trigger_i], {"unless"}):
             intent.type, intent.mode, intent.cameo = "AGREE", None, INTENT_CAMEO[r.type]
         else:
             intent.type = "THREATEN"
@@ -658,7 +669,22 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
                 continue
             said.add(verb.i)
             derived.append(_request(finder, verb, clause, speaker, addressee))
-    return records + derived
+    # An event with no actor at all says nothing PLOVER can code ("the rising challenges").
+    return [r for r in records + derived if r.source or r.target]
+
+
+def _conditional(tok: Token, marks: set[str]) -> bool:
+    """'will withdraw … unless X': a promise on a condition that the target must meet."""
+    node = tok
+    for _ in range(8):
+        if any(
+            c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children) for c in node.children
+        ):
+            return True
+        if node.dep_ not in CHAIN_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 # A row for reading a reporting verb's subject with the same slot rules as any trigger.
