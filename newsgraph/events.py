@@ -109,6 +109,9 @@ THREAT_OF = {
     "PROTEST": ("relations", "133"),
 }
 OBLIGATION_AUX = {"must", "should"}
+# Prepositions inside a noun phrase that say whose it is: "leaders of Romania", "doctors
+# from …", "contact with the US", "a camp for Congolese refugees", "violations by Israel".
+NP_PREPS = {"of", "from", "with", "for", "by"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 OVERRIDE_STATUS = ("negated", "hypothetical", "future")
 
@@ -215,7 +218,7 @@ class EventFinder:
                 for child in head.children:
                     if child.dep_ in MODIFIER_DEPS:
                         ids += self.actors_of(child, depth + 1)
-                    elif child.dep_ == "prep" and child.lower_ in {"of", "from", "with"}:
+                    elif child.dep_ in {"prep", "agent"} and child.lower_ in NP_PREPS:
                         for obj in child.children:
                             if obj.dep_ == "pobj":
                                 ids += self.actors_of(obj, depth + 1)
@@ -236,8 +239,8 @@ class EventFinder:
         if name == "subj":
             return _subjects(trigger)
         if name == "obj":
-            if any(dep == "dobj" for dep, _ in row.pattern):
-                return []  # the pattern's object is the event's content, not its target
+            # The pattern's object ("expelled two Russian diplomats") is what was done; it
+            # names the target only through its modifiers, and is tried after the row's slots.
             return [c for c in trigger.children if c.dep_ in {"dobj", "dative"}] + [
                 c for c in trigger.children if c.dep_ == "nsubjpass"
             ]
@@ -283,6 +286,9 @@ class EventFinder:
                 ids += [i for i in self.actors_of(tok) if i not in ids]
             if ids:
                 return ids
+        if "subj" in slots and trigger.dep_ == "acl":
+            # "issued a declaration demanding …": the declaration's author demands.
+            return [i for tok in _gov_subjects(trigger.head) for i in self.actors_of(tok)]
         return []
 
     # --- status, date, place ----------------------------------------------------------
