@@ -14,6 +14,7 @@ from rich.console import Console
 from newsgraph.analysis import analyze_many
 from newsgraph.article import Article, parse_published
 from newsgraph.errors import NewsgraphError
+from newsgraph.export import plover_records
 from newsgraph.ingest import read_text_file
 from newsgraph.knowledge import load_actor_dictionary
 from newsgraph.pipeline import load_pipeline
@@ -27,6 +28,7 @@ class OutputFormat(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+    plover = "plover"
 
 
 def _fail(message: str) -> None:
@@ -49,7 +51,9 @@ def analyze(
         typer.Option(help="Your own actor dictionary (TSV, see knowledge/README.md); repeatable."),
     ] = None,
 ) -> None:
-    """Analyse articles: actors with roles, coreference and normalised times."""
+    """Analyse articles: actors with roles, coreference, times, quotes and events.
+
+    --format plover writes each article's events as PLOVER JSON records, one per line."""
     try:
         for dictionary in actors or []:
             load_actor_dictionary(dictionary)
@@ -74,6 +78,10 @@ def analyze(
     if output_format is OutputFormat.jsonl:
         for result in results:
             sys.stdout.write(result.to_json() + "\n")
+    elif output_format is OutputFormat.plover:
+        for article, result in zip(articles, results, strict=True):
+            for record in plover_records(result, article.text):
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     elif output_format is OutputFormat.json:
         payload = [json.loads(r.to_json()) for r in results]
         out = payload[0] if len(files) == 1 and payload else payload

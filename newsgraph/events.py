@@ -200,7 +200,7 @@ class EventFinder:
 
     # --- arguments --------------------------------------------------------------------
 
-    def actors_of(self, tok: Token | None, depth: int = 0) -> list[str]:
+    def actors_of(self, tok: Token | None, depth: int = 0, skip: str = "") -> list[str]:
         """Actor ids a noun phrase names: the head's own actor, else the actors among its
         modifiers ("Senior Hungarian and Romanian officials", "leaders of Romania's new
         government", "opposition groups in Zimbabwe"), over its conjuncts ("Finland and
@@ -216,6 +216,8 @@ class EventFinder:
             if not ids and depth < 3:
                 ids = []
                 for child in head.children:
+                    if child.dep_ == skip:
+                        continue
                     if child.dep_ in MODIFIER_DEPS:
                         ids += self.actors_of(child, depth + 1)
                     elif child.dep_ in {"prep", "agent"} and child.lower_ in NP_PREPS:
@@ -282,8 +284,11 @@ class EventFinder:
     def arguments(self, trigger: Token, row: PloverTrigger, slots: tuple[str, ...]) -> list[str]:
         for name in slots:
             ids: list[str] = []
+            # "reaffirmed the alliance's dedication": a possessor owns what the pattern's
+            # object names, it is not what the event is done to.
+            skip = "poss" if name == "obj" and any(d == "dobj" for d, _ in row.pattern) else ""
             for tok in self.slot(trigger, name, row):
-                ids += [i for i in self.actors_of(tok) if i not in ids]
+                ids += [i for i in self.actors_of(tok, skip=skip) if i not in ids]
             if ids:
                 return ids
         if "subj" in slots and trigger.dep_ == "acl":
@@ -426,7 +431,7 @@ class EventFinder:
             trigger_start=trigger.idx,
             trigger_end=trigger.idx + len(trigger.text),
             start=sent.start_char,
-            end=sent.end_char,
+            end=_sentence_end(sent),
             date=date,
             date_text=date_text,
             place=place,
@@ -434,6 +439,11 @@ class EventFinder:
             depth=_depth(trigger),
             trigger_i=trigger.i,
         )
+
+
+def _sentence_end(sent: Span) -> int:
+    """The sentence's end without the line break or spaces the tokenizer gives it."""
+    return sent.start_char + len(sent.text.rstrip())
 
 
 def _is_date(value: str | None) -> bool:
@@ -749,7 +759,7 @@ def _request(
         trigger_start=verb.idx,
         trigger_end=verb.idx + len(verb.text),
         start=sent.start_char,
-        end=sent.end_char,
+        end=_sentence_end(sent),
         date=date,
         date_text=date_text,
         place=finder.place(sent, chain)[0],

@@ -64,8 +64,20 @@ def render(analysis: Analysis, console: Console) -> None:
         body = q.text if q.kind != "direct" else f"“{q.text}”"
         quotes.append(f": {body}")
         quotes.append(f"  [{q.kind}, {q.cue or 'no cue'}, {q.confidence:.2f}]\n", style="dim")
+    events = Text()
+    for e in analysis.events:
+        who = " + ".join(names.get(a, a) for a in e.source) or "?"
+        whom = " + ".join(names.get(a, a) for a in e.target)
+        events.append(f"{e.type}{'/' + e.mode if e.mode else ''}", style="bold")
+        events.append(f" {who}" + (f" → {whom}" if whom else ""))
+        details = [e.trigger, e.status, e.date or "no date", e.place or "", f"CAMEO {e.cameo}"]
+        events.append(
+            f"  [{', '.join(d for d in details if d)}, {e.confidence:.2f}]\n", style="dim"
+        )
     rest = Text(f"events: {len(analysis.events)} · places: {len(analysis.places)}", style="dim")
     parts = [header, actors, times]
     if analysis.quotes:
         parts += [Text("Quotes", style="italic", justify="center"), quotes]
+    if analysis.events:
+        parts += [Text("Events (PLOVER)", style="italic", justify="center"), events]
     console.print(Panel(Group(*parts, rest), title="newsgraph"))
