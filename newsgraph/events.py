@@ -112,6 +112,8 @@ OBLIGATION_AUX = {"must", "should"}
 # Prepositions inside a noun phrase that say whose it is: "leaders of Romania", "doctors
 # from …", "contact with the US", "a camp for Congolese refugees", "violations by Israel".
 NP_PREPS = {"of", "from", "with", "for", "by"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 OVERRIDE_STATUS = ("negated", "hypothetical", "future")
 
@@ -196,6 +198,7 @@ class EventFinder:
         self.times = [t for t in times if t.type in {"DATE", "TIME"} and _is_date(t.value)]
         self.quotes = quotes
         self.published = published
+        self.verb_triggers: set[int] = set()  # filled by find_events
         self.token_actors = _token_actors(doc, actors, links)
 
     # --- arguments --------------------------------------------------------------------
@@ -224,7 +227,7 @@ class EventFinder:
                         for obj in child.children:
                             if obj.dep_ == "pobj":
                                 ids += self.actors_of(obj, depth + 1)
-            if not ids and depth == 0:
+            if not ids and depth == 0 and knowledge.nominal(head.lemma_) is not None:
                 # "groups in Zimbabwe": where a group is, only when nothing else says who.
                 ids = [i for obj in _prep_objects(head, {"in"}) for i in self.actors_of(obj, 3)]
             for actor_id in ids or []:
@@ -253,14 +256,11 @@ class EventFinder:
         if name == "mod":
             return [c for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}]
         if name == "gov":
-            head = trigger.head
-            if trigger.dep_ == "pobj" and head.head.i != head.i:
-                head = head.head
-            if head.pos_ in {"VERB", "AUX"} and trigger.dep_ in {"dobj", "pobj", "attr"}:
-                return _subjects(head)
-            if head.pos_ == "NOUN" and trigger.dep_ == "pobj":
-                return [c for c in head.children if c.dep_ == "poss"]
-            return []
+            # "rejected the proposal": a noun under another event's verb is that event's
+            # content, not an act of the verb's subject; "held talks" is.
+            if trigger.head.i in self.verb_triggers:
+                return []
+            return _gov_subjects(trigger)
         if name == "prep" or name.startswith("prep:") or name == "of":
             if name == "of":
                 words = {"of"}
@@ -371,12 +371,7 @@ class EventFinder:
             if (
                 tok.dep_ == "pobj"
                 and tok.head.lower_ in {"in", "at"}
-                and tok.ent_type_
-                in {
-                    "GPE",
-                    "LOC",
-                    "FAC",
-                }
+                and tok.ent_type_ in PLACE_LABELS
             ):
                 ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
                 attached = tok.head.head in chain
@@ -401,9 +396,12 @@ class EventFinder:
                 target_slots = (*target_slots, "csubj")
         source = self.arguments(trigger, row, source_slots)
         place, place_tok = self.place(trigger.sent, self.chain(trigger))
-        if not source and row.type == "PROTEST" and place_tok is not None:
-            # Crowds are coded by where they are: "thousands blocked streets in Hong Kong".
-            source = self.actors_of(place_tok)
+        if not source and row.type == "PROTEST":
+            # Crowds are coded by where they are: "thousands blocked streets in Hong Kong",
+            # "marched through Nairobi".
+            where = [t for t in _prep_objects(trigger, CROWD_PLACES) if t.ent_type_ in PLACE_LABELS]
+            where = where or ([place_tok] if place_tok is not None else [])
+            source = [i for tok in where for i in self.actors_of(tok, depth=3)]
         target = [a for a in self.arguments(trigger, row, target_slots) if a not in source]
         sent = trigger.sent
         chain = self.chain(trigger)
@@ -506,6 +504,18 @@ def _subjects(verb: Token) -> list[Token]:
             if owner.pos_ in {"NOUN", "PROPN"}:
                 poss = [c for c in owner.children if c.dep_ == "poss"]
                 return poss or _gov_subjects(owner)
+            # "accused China of hacking", "stopped them from leaving": the object does it.
+            objs = [c for c in owner.children if c.dep_ == "dobj" and c.pos_ != "NOUN"]
+            objs += [
+                c
+                for c in owner.children
+                if c.dep_ == "dobj"
+                and c.pos_ == "NOUN"
+                and not any(p.dep_ == "poss" for p in c.children)
+                and knowledge.nominal(c.lemma_) is not None
+            ]
+            if objs and owner.pos_ == "VERB":
+                return objs
             # "reaffirmed the alliance's dedication to supporting": the PP belongs to the
             # object noun, whose possessor is the one who supports.
             poss = [
@@ -530,11 +540,19 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _gov_subjects(noun: Token) -> list[Token]:
-    head = noun.head
-    if noun.dep_ == "pobj":
-        head = head.head
-    if head.pos_ in {"VERB", "AUX"}:
-        return _subjects(head)
+    """Who does what a nominal trigger names, from the verb it hangs on: "held talks",
+    "announced 50 million euros in aid" (the subject), "the ministry's plan for talks" (a
+    possessor on the way up)."""
+    node = noun
+    for _ in range(5):
+        if node.dep_ not in {"dobj", "pobj", "prep", "attr", "compound", "conj", "appos"}:
+            return []
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return _subjects(node)
+        poss = [c for c in node.children if c.dep_ == "poss"]
+        if poss and node.pos_ in {"NOUN", "PROPN"}:
+            return poss
     return []
 
 
@@ -569,6 +587,7 @@ def find_events(
 ) -> list[EventRecord]:
     finder = EventFinder(doc, actors, links, times, quotes, published)
     matches = matcher(doc)
+    finder.verb_triggers = {t.i for t, row, _ in matches if row.pos != "NOUN"}
     # "held talks", "imposed sanctions": a noun a verb's pattern consumed is that event.
     consumed = {i for _, row, rest in matches if row.pos != "NOUN" for i in rest}
     records = []
