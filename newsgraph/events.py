@@ -113,6 +113,19 @@ OBLIGATION_AUX = {"must", "should"}
 # from …", "contact with the US", "a camp for Congolese refugees", "violations by Israel".
 NP_PREPS = {"of", "from", "with", "for", "by"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Prepositions of time and circumstance: the verb's subject did not do their object's event.
+CIRCUMSTANCE_PREPS = {
+    "after",
+    "before",
+    "since",
+    "despite",
+    "amid",
+    "following",
+    "until",
+    "because",
+    "over",
+    "against",
+}
 CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 OVERRIDE_STATUS = ("negated", "hypothetical", "future")
@@ -286,8 +299,10 @@ class EventFinder:
             ids: list[str] = []
             # "reaffirmed the alliance's dedication": a possessor owns what the pattern's
             # object names, it is not what the event is done to.
-            skip = "poss" if name == "obj" and any(d == "dobj" for d, _ in row.pattern) else ""
+            # ("expelled India's ambassador": a person's possessor is whose they are.)
+            owned = name == "obj" and any(d == "dobj" for d, _ in row.pattern)
             for tok in self.slot(trigger, name, row):
+                skip = "poss" if owned and not _is_person_noun(tok) else ""
                 ids += [i for i in self.actors_of(tok, skip=skip) if i not in ids]
             if ids:
                 return ids
@@ -439,6 +454,14 @@ class EventFinder:
         )
 
 
+def _is_person_noun(tok: Token) -> bool:
+    """'ambassador', 'diplomats', 'soldiers': a noun for people, whose possessor they serve."""
+    return (
+        knowledge.nominal(tok.lemma_) is not None
+        or knowledge.title_by_phrase(tok.lemma_) is not None
+    )
+
+
 def _sentence_end(sent: Span) -> int:
     """The sentence's end without the line break or spaces the tokenizer gives it."""
     return sent.start_char + len(sent.text.rstrip())
@@ -547,6 +570,8 @@ def _gov_subjects(noun: Token) -> list[Token]:
     for _ in range(5):
         if node.dep_ not in {"dobj", "pobj", "prep", "attr", "compound", "conj", "appos"}:
             return []
+        if node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE_PREPS:
+            return []  # "expelled the ambassador after the attack": not who attacked
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
             return _subjects(node)
@@ -669,8 +694,8 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
         if r.status not in {"future", "hypothetical"} or r.type not in COOPERATIVE | CONFLICTUAL:
             continue
         verb = _speech_head(doc[r.trigger_i])
-        if verb is None or verb.i in said:
-            continue
+        if verb is None or verb.i in said or _owner(doc, r, by_token, CHAIN_DEPS) is not None:
+            continue  # no report, already coded, or the content of another event ("veto sanctions")
         speaker = finder.arguments(verb, _SPEAKER_ROW, ("subj",))
         subject = _subjects(doc[r.trigger_i])
         own = (

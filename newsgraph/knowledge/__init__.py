@@ -572,7 +572,7 @@ def _parse_pattern(text: str, where: str) -> tuple[tuple[str, frozenset[str] | N
     items = []
     for item in text.split():
         dep, _, lemmas = item.partition(":")
-        if dep not in _PATTERN_DEPS or not lemmas:
+        if dep not in _PATTERN_DEPS or not lemmas or ":" in lemmas:
             raise ValueError(f"{where}: bad pattern item {item!r}")
         items.append((dep, None if lemmas == "*" else frozenset(lemmas.split("|"))))
     return tuple(items)
