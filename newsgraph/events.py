@@ -109,6 +109,8 @@ THREAT_OF = {
     "PROTEST": ("relations", "133"),
 }
 OBLIGATION_AUX = {"must", "should"}
+# PLOVER's verbal event types: done by saying so.
+VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # Prepositions inside a noun phrase that say whose it is: "leaders of Romania", "doctors
 # from …", "contact with the US", "a camp for Congolese refugees", "violations by Israel".
 NP_PREPS = {"of", "from", "with", "for", "by"}
@@ -313,6 +315,9 @@ class EventFinder:
 
     # --- status, date, place ----------------------------------------------------------
 
+    def _speaker_in(self, trigger: Token, source: list[str]) -> bool:
+        return any(q.start <= trigger.idx < q.end and q.speaker in source for q in self.quotes)
+
     def chain(self, trigger: Token) -> list[Token]:
         nodes = [trigger]
         node = trigger
@@ -421,6 +426,8 @@ class EventFinder:
         sent = trigger.sent
         chain = self.chain(trigger)
         status = self.status(trigger, chain)
+        if status == "reported" and row.type in VERBAL and self._speaker_in(trigger, source):
+            status = "asserted"  # "Syria says it is willing to …": saying so is the act
         mode, cameo = row.mode, row.cameo
         content_modes = knowledge.plover_content_modes(row.type)
         if content_modes and mode is None:

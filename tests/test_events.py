@@ -1,0 +1,265 @@
+"""PLOVER events: types, actors (compound and reciprocal as lists), status, date, place.
+
+Sentences are invented news written for these tests; the last tests read the canonical
+example article in ../shared/examples.
+"""
+
+import json
+
+import pytest
+from helpers import SHARED_EXAMPLE
+
+from newsgraph import knowledge
+from newsgraph.export import plover_records
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2024-03-08"  # a Friday
+
+
+def _names(a, ids):
+    return [a.actor(i).name for i in ids]
+
+
+def _events(a):
+    """(type, source names, target names, status) of every event, in text order."""
+    return [(e.type, _names(a, e.source), _names(a, e.target), e.status) for e in a.events]
+
+
+def _one(a, event_type):
+    found = [e for e in a.events if e.type == event_type]
+    assert len(found) == 1, _events(a)
+    return found[0]
+
+
+# --- the lexicon ------------------------------------------------------------------------
+
+
+def test_lexicon_covers_every_plover_type_with_consistent_cameo_codes():
+    rows = knowledge.plover_triggers()
+    assert len(rows) >= 400
+    types = {r.type for r in rows}
+    assert types == knowledge.PLOVER_TYPES
+    # CAMEO roots per PLOVER type (CAMEO2PLOVER table): the code must start with one.
+    roots = {
+        "AGREE": ("03",),
+        "CONSULT": ("04",),
+        "SUPPORT": ("05",),
+        "COOPERATE": ("06",),
+        "AID": ("07",),
+        "CONCEDE": ("08",),
+        "RETREAT": ("08",),
+        "ACCUSE": ("09", "11"),
+        "REQUEST": ("10",),
+        "REJECT": ("12",),
+        "THREATEN": ("13",),
+        "PROTEST": ("14",),
+        "MOBILIZE": ("15",),
+        "SANCTION": ("16", "11"),
+        "COERCE": ("17", "19"),
+        "ASSAULT": ("18", "19", "20", "17"),
+    }
+    for row in rows:
+        assert row.cameo and row.cameo.startswith(roots[row.type]), row
+
+
+def test_a_malformed_pattern_is_refused():
+    with pytest.raises(ValueError):
+        knowledge._parse_pattern("prep:on|prep:at", "test")
+
+
+# --- types, actors, status --------------------------------------------------------------
+
+
+def test_compound_source_joins_an_organisation(analyze):
+    a = analyze("Finland and Sweden joined NATO in 2023.", published=PUBLISHED)
+    e = _one(a, "COOPERATE")
+    assert _names(a, e.source) == ["Finland", "Sweden"]
+    assert _names(a, e.target) == ["NATO"]
+    assert (e.status, e.date, e.date_text) == ("asserted", "2023", "2023")
+    assert e.trigger == "joined"
+    assert a.article and e.start == 0
+
+
+def test_reciprocal_actors_are_all_sources(analyze):
+    a = analyze("Russia and Ukraine exchanged prisoners on Friday.", published=PUBLISHED)
+    e = _one(a, "RETREAT")
+    assert (e.mode, e.cameo) == ("release", "0841")
+    assert _names(a, e.source) == ["Russia", "Ukraine"] and e.target == []
+    assert e.date == "2024-03-08"
+
+
+def test_negated_meeting_with_place_and_weekday(analyze):
+    a = analyze(
+        "German Chancellor Olaf Scholz did not meet the Chinese premier in Berlin on Monday.",
+        published=PUBLISHED,
+    )
+    e = _one(a, "CONSULT")
+    assert e.status == "negated"
+    assert _names(a, e.source) == ["Olaf Scholz"]
+    assert _names(a, e.target) == ["China"]
+    assert (e.date, e.place) == ("2024-03-04", "Berlin")
+
+
+def test_future_visit_and_expected_sanctions(analyze):
+    a = analyze("Indian Prime Minister Narendra Modi will travel to Japan next week.")
+    e = _one(a, "CONSULT")
+    assert (e.mode, e.status) == ("visit", "future")
+    assert _names(a, e.target) == ["Japan"]
+    b = analyze("Canada is expected to impose sanctions on Iran.")
+    assert _events(b) == [("SANCTION", ["Canada"], ["Iran"], "future")]
+
+
+def test_modal_makes_an_event_hypothetical(analyze):
+    a = analyze("China could impose tariffs on Australian wine.")
+    assert _events(a) == [("SANCTION", ["China"], ["Australia"], "hypothetical")]
+
+
+def test_threat_is_its_own_event_and_its_content_hypothetical(analyze):
+    a = analyze("Egypt threatened to suspend talks with Ethiopia over the dam.")
+    assert _events(a) == [
+        ("THREATEN", ["Egypt"], ["Ethiopia"], "asserted"),
+        ("SANCTION", ["Egypt"], ["Ethiopia"], "hypothetical"),
+    ]
+    assert _one(a, "THREATEN").mode == "relations"
+
+
+def test_refusal_negates_its_complement(analyze):
+    a = analyze("Serbia has refused to recognize Kosovo.")
+    assert _events(a) == [
+        ("REJECT", ["Serbia"], ["Kosovo"], "asserted"),
+        ("SUPPORT", ["Serbia"], ["Kosovo"], "negated"),
+    ]
+
+
+def test_accusation_and_object_control(analyze):
+    a = analyze("The United States accused China of hacking government networks.")
+    accuse = _one(a, "ACCUSE")
+    assert (accuse.mode, accuse.cameo) == ("allege", "112")
+    assert _names(a, accuse.source) == ["United States"]
+    assert _names(a, accuse.target) == ["China"]
+    # China, not the accuser, is who hacked; the hacking stands only in the accusation.
+    hack = _one(a, "COERCE")
+    assert _names(a, hack.source) == ["China"]
+
+
+def test_nominal_triggers_take_the_light_verbs_subject(analyze):
+    a = analyze("The European Union announced 50 million euros in humanitarian aid to Sudan.")
+    assert _events(a) == [("AID", ["European Union"], ["Sudan"], "asserted")]
+    b = analyze("Japan and South Korea held talks in Seoul.", published=PUBLISHED)
+    e = _one(b, "CONSULT")
+    assert _names(b, e.source) == ["Japan", "South Korea"] and e.target == []
+    assert (e.place, e.date) == ("Seoul", PUBLISHED)  # past tense: the publication date
+
+
+def test_a_noun_under_another_events_verb_is_its_content(analyze):
+    a = analyze("The Kremlin rejected the proposal.")
+    assert [(e.type, e.mode) for e in a.events] == [("REJECT", "meet")]
+
+
+def test_stated_intent_to_withdraw_is_agree_and_a_conditional_one_a_threat(analyze):
+    a = analyze("Syria says it is willing to withdraw its troops from Lebanon.")
+    assert ("AGREE", ["Syria"], ["Lebanon"], "asserted") in _events(a)
+    assert ("RETREAT", ["Syria"], ["Lebanon"], "future") in _events(a)
+    b = analyze(
+        "Chad announced that it will withdraw its troops from Niger unless the junta "
+        "releases the president."
+    )
+    assert [e.type for e in b.events if e.status == "asserted"] == ["THREATEN"]
+
+
+def test_said_that_x_must_is_a_request(analyze):
+    a = analyze("Germany said on Tuesday that Iran must release the detained journalists.")
+    request = _one(a, "REQUEST")
+    assert _names(a, request.source) == ["Germany"]
+    assert _names(a, request.target) == ["Iran"]
+    assert (request.mode, request.cameo) == ("yield", "1053")
+
+
+def test_crowds_are_coded_by_where_they_protest(analyze):
+    a = analyze("Thousands of people blocked streets in Lima to protest the new tax.")
+    e = a.events[0]
+    assert (e.type, e.mode, _names(a, e.source)) == ("PROTEST", "obstruct", ["Lima"])
+
+
+def test_event_inside_an_indirect_quotation_is_reported(analyze):
+    a = analyze("The defence minister said Armenia had withdrawn its troops from the border.")
+    assert _events(a) == [("RETREAT", ["Armenia"], [], "reported")]
+
+
+def test_plover_export_records(analyze):
+    text = "Pakistan expelled India's ambassador on Monday."
+    a = analyze(text, published=PUBLISHED)
+    (record,) = plover_records(a, text)
+    assert record["event"] == "SANCTION" and record["mode"] == "expel"
+    assert [s["code"] for s in record["source"]] == ["PAK"]
+    assert [t["actorText"] for t in record["target"]] == ["India"]
+    assert record["text"] == text and record["date"] == "2024-03-04"
+    start, end = record["offsets"]["trigger"]
+    assert text[start:end] == record["eventText"] == "expelled"
+    json.dumps(record)  # serialisable as it stands
+
+
+# --- the canonical example article --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example(analyze):
+    if not SHARED_EXAMPLE.exists():
+        pytest.skip("../shared/examples not present")
+    return analyze(SHARED_EXAMPLE.read_text(encoding="utf-8"), published="2024-12-05")
+
+
+def _find(a, event_type, trigger):
+    found = [e for e in a.events if e.type == event_type and e.trigger == trigger]
+    assert len(found) == 1, _events(a)
+    return found[0]
+
+
+def test_example_brussels_meeting_is_past_on_wednesday(example):
+    e = _find(example, "CONSULT", "met")
+    assert _names(example, e.source) == ["Mark Rutte", "Antony Blinken"]
+    assert (e.status, e.date, e.date_text) == ("asserted", "2024-12-04", "Wednesday")
+
+
+def test_example_support_for_ukraine_and_russias_war(example):
+    support = _find(example, "SUPPORT", "supporting")
+    assert _names(example, support.source) == ["NATO"]
+    assert _names(example, support.target) == ["Ukraine"]
+    war = _find(example, "ASSAULT", "war")
+    assert _names(example, war.source) == ["Russia"] and war.status == "asserted"
+
+
+def test_example_north_korea_fights_alongside_russia_and_nato_grows(example):
+    fighting = _find(example, "COOPERATE", "fighting")
+    assert (fighting.cameo, _names(example, fighting.source)) == ("062", ["North Korea"])
+    assert _names(example, fighting.target) == ["Russia"]
+    joining = _find(example, "COOPERATE", "addition")
+    assert _names(example, joining.source) == ["Finland", "Sweden"]
+    assert _names(example, joining.target) == ["NATO"]
+
+
+def test_example_planned_meetings_and_trips_are_future(example):
+    meet = _find(example, "CONSULT", "meet")
+    assert meet.status == "future" and meet.date is None
+    assert _names(example, meet.target) == ["Andrii Sybiha", "Josep Borrell", "David Lammy"]
+    assert meet.place == "Brussels"
+    trip = _find(example, "CONSULT", "heading")
+    assert (trip.status, trip.mode) == ("future", "visit")
+    assert _names(example, trip.source) == ["Antony Blinken"]
+    assert _names(example, trip.target) == ["Peru", "Brazil"]
+
+
+def test_example_possible_aid_cut_off_is_hypothetical(example):
+    cut = _find(example, "SANCTION", "cut")
+    assert (cut.mode, cut.cameo, cut.status) == ("discontinue", "162", "hypothetical")
+    assert _names(example, cut.source) == ["United States"]
+    assert _names(example, cut.target) == ["Ukraine"]
+
+
+def test_example_events_point_at_their_evidence(example):
+    text = SHARED_EXAMPLE.read_text(encoding="utf-8")
+    for e in example.events:
+        assert text[e.trigger_start : e.trigger_end] == e.trigger
+        assert e.start <= e.trigger_start < e.trigger_end <= e.end
+        assert 0.0 <= e.confidence <= 1.0
