@@ -109,6 +109,8 @@ THREAT_OF = {
     "PROTEST": ("relations", "133"),
 }
 OBLIGATION_AUX = {"must", "should"}
+# Reporting verbs that talk about an event rather than perform it ("announced aid" does).
+TALKING_ABOUT = {"neutral", "question", "belief", "evidence"}
 # PLOVER's verbal event types: done by saying so.
 VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # Prepositions inside a noun phrase that say whose it is: "leaders of Romania", "doctors
@@ -481,8 +483,9 @@ def _is_date(value: str | None) -> bool:
 def _past(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return True
+    # "has agreed" is the news day; "had opposed" (pluperfect) is before it.
     return verb.tag_ == "VBN" and any(
-        c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in verb.children
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have", "'ve"} for c in verb.children
     )
 
 
@@ -517,6 +520,7 @@ def _subjects(verb: Token) -> list[Token]:
                 return agents
             if node.i != verb.i:
                 return [c for c in node.children if c.dep_ == "nsubjpass"]
+            return []  # "expected to be consulted": the passive's subject is its target
         else:
             subjects = [c for c in node.children if c.dep_ in {"nsubj", "expl"}]
             if subjects:
@@ -581,6 +585,9 @@ def _gov_subjects(noun: Token) -> list[Token]:
             return []  # "expelled the ambassador after the attack": not who attacked
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
+            verb = knowledge.speech_verb(node.lemma_)
+            if verb is not None and verb.verb_class in TALKING_ABOUT:
+                return []  # "described the talks as frank": talking about an event
             return _subjects(node)
         poss = [c for c in node.children if c.dep_ == "poss"]
         if poss and node.pos_ in {"NOUN", "PROPN"}:

@@ -26,7 +26,23 @@ def test_json_output_is_one_analysis(tmp_path):
     marques = next(a["id"] for a in data["actors"] if a["name"] == "Helena Marques")
     cable = [q for q in data["quotes"] if q["text"].startswith("This cable is a bridge")]
     assert len(cable) == 1 and cable[0]["kind"] == "direct" and cable[0]["speaker"] == marques
-    assert data["events"] == [] and data["places"] == []
+    assert data["places"] == []
+    agreed = [e for e in data["events"] if e["trigger"] == "agreed"]
+    assert len(agreed) == 1 and agreed[0]["type"] == "AGREE"
+    assert agreed[0]["date"] == "2024-12-03" and agreed[0]["status"] == "asserted"
+    assert marques in agreed[0]["source"] and len(agreed[0]["source"]) == 2
+
+
+def test_plover_output_is_one_record_per_event():
+    result = runner.invoke(
+        app, ["analyze", str(ARTICLE), "--published", "2024-12-04", "--format", "plover"]
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(r["event"] and r["text"] and r["language"] == "en" for r in records)
+    agreed = next(r for r in records if r["eventText"] == "agreed")
+    assert agreed["event"] == "AGREE" and agreed["date"] == "2024-12-03"
+    assert {a["code"] for a in agreed["source"]} == {"PRT", "MAR"}
 
 
 def test_bad_inputs_are_reported_and_the_rest_analysed(tmp_path):
