@@ -207,7 +207,8 @@ def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
                 continue
             word = child.lower_ if dep in {"prt", "prep"} else child.lemma_
             if lemmas is None or word in lemmas:
-                consumed.append(child.i)
+                if dep not in {"xcomp", "advcl"}:  # a complement is an event of its own
+                    consumed.append(child.i)
                 break
         else:
             return None
