@@ -64,8 +64,8 @@ HYPOTHETICAL_HEADS = {
     "demand",
     "ask",
     "urge",
-    "call",
     "request",
+    "invite",
     "press",
     "hope",
     "seek",
@@ -79,6 +79,8 @@ HYPOTHETICAL_HEADS = {
     "possible",
     "able",
 }
+# "called for", "pushed for", "appealed for": what is asked for has not happened.
+ASKING_HEADS = {"call", "ask", "push", "press", "appeal", "plead", "lobby", "campaign"}
 NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "rule", "avoid", "cancel"}
 FUTURE_MODIFIERS = {"planned", "upcoming", "scheduled", "forthcoming", "future", "expected"}
 HYPOTHETICAL_MODIFIERS = {"possible", "potential", "proposed", "threatened", "likely"}
@@ -366,6 +368,10 @@ class EventFinder:
                         found.add("hypothetical")
             if n == 0:
                 continue
+            if node.dep_ == "prep" and node.lower_ == "for" and node.head.lemma_ in ASKING_HEADS:
+                found.add("hypothetical")  # "called for talks": not (yet) held
+            if node.lemma_ in ASKING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp"}:
+                found.add("hypothetical")  # "called on Israel to halt …"
             if node.lemma_ in NEGATING_HEADS:
                 found.add("negated")
             elif node.lemma_ in HYPOTHETICAL_HEADS:
@@ -390,12 +396,10 @@ class EventFinder:
         chain_ids = {n.i for n in chain}
         for t in in_sent:
             span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is not None and any(a.i in chain_ids for a in span.root.ancestors):
+            if span is not None and _attached(span.root, chain_ids):
                 return t.value, t.text
         if trigger.pos_ not in {"VERB", "AUX"}:
             return None, None
-        if len(in_sent) == 1:
-            return in_sent[0].value, in_sent[0].text
         if self.published is not None and status in {"asserted", "negated"} and _past(trigger):
             return self.published.isoformat(), None
         return None, None
@@ -435,9 +439,10 @@ class EventFinder:
         if not source and row.type == "PROTEST":
             # Crowds are coded by where they are: "thousands blocked streets in Hong Kong",
             # "marched through Nairobi".
-            where = [t for t in _prep_objects(trigger, CROWD_PLACES) if t.ent_type_ in PLACE_LABELS]
-            where = where or ([place_tok] if place_tok is not None else [])
-            source = [i for tok in where for i in self.actors_of(tok, depth=3)]
+            # "through the centre of the Chilean capital": whatever place the phrase names.
+            where = _prep_objects(trigger, CROWD_PLACES)
+            where += [place_tok] if place_tok is not None else []
+            source = next((ids for tok in where if (ids := self.actors_of(tok))), [])
         target = [a for a in self.arguments(trigger, row, target_slots) if a not in source]
         sent = trigger.sent
         chain = self.chain(trigger)
@@ -483,6 +488,18 @@ def _is_person_noun(tok: Token) -> bool:
         knowledge.nominal(tok.lemma_) is not None
         or knowledge.title_by_phrase(tok.lemma_) is not None
     )
+
+
+def _attached(tok: Token, chain_ids: set[int]) -> bool:
+    """Whether a time expression belongs to the event's clause: the first verb above it (or
+    a node of the event's chain on the way) is the event's ("which Trump threatened to
+    raise from January" dates the threat, not the negotiations the clause hangs on)."""
+    for head in tok.ancestors:
+        if head.i in chain_ids:
+            return True
+        if head.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _sentence_end(sent: Span) -> int:
@@ -780,9 +797,13 @@ _SPEAKER_ROW = PloverTrigger("say", "VERB", (), "REQUEST", None, None, (), ())
 
 
 def _threat(doc: Doc, record: EventRecord) -> tuple[str | None, str | None]:
+    """The THREATEN mode of a threat to do `record`: by its word ("invade" → violence),
+    except that a threatened protest or strike is one of relations, whatever the word."""
     modes = knowledge.plover_content_modes("THREATEN")
     lemma = doc[record.trigger_i].lemma_
-    return modes.get(lemma) or THREAT_OF.get(record.type, (None, "130"))
+    if record.type == "PROTEST" or lemma not in modes:
+        return THREAT_OF.get(record.type, (None, "130"))
+    return modes[lemma]
 
 
 def _copy(r: EventRecord, verb: Token, source: list[str]) -> EventRecord:
