@@ -27,7 +27,18 @@ from newsgraph.knowledge import PloverTrigger
 
 # Heads through which a trigger inherits its clause's tense, mood and polarity: "is
 # expected to meet", "will hold talks with", "before heading to Peru", "may cut off aid".
-CHAIN_DEPS = {"xcomp", "conj", "pcomp", "pobj", "prep", "dobj", "advcl", "acomp", "nsubjpass"}
+CHAIN_DEPS = {
+    "xcomp",
+    "conj",
+    "pcomp",
+    "pobj",
+    "prep",
+    "dobj",
+    "advcl",
+    "acomp",
+    "nsubjpass",
+    "acl",  # "the US request to deploy troops"
+}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "should", "must", "would", "'d"}
 # Verbs and adjectives whose complement has not happened yet ("is expected to meet").
@@ -92,6 +103,8 @@ MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "appos")
 # to do the second THREATEN (PLOVER codebook, AGREE and THREATEN).
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+# Whose is a place that is attacked or seized: the place's ("shelled a block in Dnipro").
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE"}
 # CAMEO's "express intent to …" codes, by what is intended.
 INTENT_CAMEO = {
     "CONSULT": "036",
@@ -236,7 +249,9 @@ class EventFinder:
 
     # --- arguments --------------------------------------------------------------------
 
-    def actors_of(self, tok: Token | None, depth: int = 0, skip: str = "") -> list[str]:
+    def actors_of(
+        self, tok: Token | None, depth: int = 0, skip: str = "", where: bool = False
+    ) -> list[str]:
         """Actor ids a noun phrase names: the head's own actor, else the actors among its
         modifiers ("Senior Hungarian and Romanian officials", "leaders of Romania's new
         government", "opposition groups in Zimbabwe"), over its conjuncts ("Finland and
@@ -260,8 +275,9 @@ class EventFinder:
                         for obj in child.children:
                             if obj.dep_ == "pobj":
                                 ids += self.actors_of(obj, depth + 1)
-            if not ids and depth == 0 and knowledge.nominal(head.lemma_) is not None:
-                # "groups in Zimbabwe": where a group is, only when nothing else says who.
+            if not ids and depth == 0 and (where or knowledge.nominal(head.lemma_) is not None):
+                # "groups in Zimbabwe", "struck a block in Dnipro": where a group or a target
+                # is, only when nothing else says who.
                 ids = [i for obj in _prep_objects(head, {"in"}) for i in self.actors_of(obj, 3)]
             for actor_id in ids or []:
                 if actor_id not in found:
@@ -307,10 +323,11 @@ class EventFinder:
                 for obj in trigger.children:
                     if obj.dep_ in {"dobj", "nsubjpass"}:
                         objs += _prep_objects(obj, words)
-            if not objs and trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "pobj"}:
-                # "imposed sanctions on Russia": the parser often hangs the PP on the verb.
-                verb = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
-                objs = _prep_objects(verb, words)
+            if not objs and trigger.pos_ == "NOUN":
+                # "imposed sanctions on Russia", "pledged $500 million in aid to Yemen": the
+                # parser often hangs the PP on the verb.
+                verb = _governing_verb(trigger)
+                objs = _prep_objects(verb, words) if verb is not None else []
             return objs
         return []
 
@@ -323,7 +340,9 @@ class EventFinder:
             owned = name == "obj" and any(d == "dobj" for d, _ in row.pattern)
             for tok in self.slot(trigger, name, row):
                 skip = "poss" if owned and not _is_person_noun(tok) else ""
-                ids += [i for i in self.actors_of(tok, skip=skip) if i not in ids]
+                where = name == "obj" and not owned and row.type in MATERIAL_CONFLICT
+                found = self.actors_of(tok, skip=skip, where=where)
+                ids += [i for i in found if i not in ids]
             if ids:
                 return ids
         if "subj" in slots and trigger.dep_ == "acl":
@@ -372,8 +391,8 @@ class EventFinder:
                 found.add("hypothetical")  # "called for talks": not (yet) held
             if node.lemma_ in ASKING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp"}:
                 found.add("hypothetical")  # "called on Israel to halt …"
-            if node.lemma_ in NEGATING_HEADS:
-                found.add("negated")
+            if node.lemma_ in NEGATING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp", "pcomp"}:
+                found.add("negated")  # "refused to meet"; but "rejected the request" was made
             elif node.lemma_ in HYPOTHETICAL_HEADS:
                 found.add("hypothetical")
             elif node.lemma_ in FUTURE_HEADS:
@@ -488,6 +507,19 @@ def _is_person_noun(tok: Token) -> bool:
         knowledge.nominal(tok.lemma_) is not None
         or knowledge.title_by_phrase(tok.lemma_) is not None
     )
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun phrase is the object of, through PPs and numbers ("$500 million in
+    aid")."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in {"dobj", "pobj", "prep", "compound", "nummod", "quantmod"}:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
 
 
 def _attached(tok: Token, chain_ids: set[int]) -> bool:

@@ -549,7 +549,7 @@ PLOVER_TYPES: frozenset[str] = frozenset(
     "SANCTION MOBILIZE COERCE ASSAULT".split()
 )
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
-_PATTERN_DEPS = frozenset({"prt", "prep", "dobj", "compound", "amod", "xcomp", "advcl"})
+_PATTERN_DEPS = frozenset({"prt", "prep", "dobj", "compound", "amod", "xcomp", "advcl", "npadvmod"})
 
 
 @dataclass(frozen=True)
