@@ -105,6 +105,8 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 # Whose is a place that is attacked or seized: the place's ("shelled a block in Dnipro").
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE"}
+# Events whose place, when they name no target, is what they are done to.
+LOCATED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"}
 # CAMEO's "express intent to …" codes, by what is intended.
 INTENT_CAMEO = {
     "CONSULT": "036",
@@ -454,7 +456,8 @@ class EventFinder:
             if row.type == "REQUEST":
                 target_slots = (*target_slots, "csubj")
         source = self.arguments(trigger, row, source_slots)
-        place, place_tok = self.place(trigger.sent, self.chain(trigger))
+        chain = self.chain(trigger)
+        place, place_tok = self.place(trigger.sent, chain)
         if not source and row.type == "PROTEST":
             # Crowds are coded by where they are: "thousands blocked streets in Hong Kong",
             # "marched through Nairobi".
@@ -463,8 +466,16 @@ class EventFinder:
             where += [place_tok] if place_tok is not None else []
             source = next((ids for tok in where if (ids := self.actors_of(tok))), [])
         target = [a for a in self.arguments(trigger, row, target_slots) if a not in source]
+        if (
+            not target
+            and row.type in LOCATED
+            and place_tok is not None
+            and place_tok.head.head in chain
+        ):
+            # A protest, arrest or attack in a country is one against it, as CAMEO coders
+            # read "police detained 200 students in Dhaka".
+            target = [a for a in self.actors_of(place_tok) if a not in source]
         sent = trigger.sent
-        chain = self.chain(trigger)
         status = self.status(trigger, chain)
         if status == "reported" and row.type in VERBAL and self._speaker_in(trigger, source):
             status = "asserted"  # "Syria says it is willing to …": saying so is the act
