@@ -133,9 +133,9 @@ class QuoteFinder:
 class EventCoder:
     """Political events coded in PLOVER (CAMEO alongside) with their actors and status."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self) -> None:
         register_extensions()
-        self.matcher = TriggerMatcher(nlp.vocab)
+        self.matcher = TriggerMatcher()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.newsgraph_events = find_events(
@@ -207,4 +207,4 @@ def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
     ],
 )
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(nlp)
+    return EventCoder()

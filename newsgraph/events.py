@@ -5,11 +5,12 @@ where the meaning depends on them, its dependents ("cut off aid", "talks with", 
 alongside"), checked over the dependency parse; the most specific row of a trigger wins.
 Arguments are read from the parse as the row says (subject, object, possessor, a
 preposition's object, or the subject of the verb that governs a nominal trigger: "held
-talks with"), expanded over conjunctions ("Finland and Sweden") and
-mapped to the article's actors through their mentions and coreference. The event's status
-follows the chain of heads above the trigger (negation, "will", "is expected to", modals,
-conditionals, the complement of "threatened to") and the quotation it stands in; its date
-and place come from the sentence.
+talks with"), expanded over conjunctions ("Finland and Sweden") and mapped to the article's
+actors through their mentions and coreference. The event's status follows the chain of
+heads above the trigger (negation, "will", "is expected to", modals, conditionals, the
+complement of "threatened to") and the quotation it stands in; its date and place come from
+the sentence. Last, what PLOVER codes from statements is added: a stated intent (AGREE or
+THREATEN), a demand ("X must …"), a refusal (a negated AGREE is a REJECT).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
 from newsgraph import knowledge
 from newsgraph.actors import ActorRecord
@@ -183,7 +183,7 @@ class TriggerMatcher:
     tests every pattern node on every token); this costs about 1%.
     """
 
-    def __init__(self, vocab: Vocab | None = None) -> None:
+    def __init__(self) -> None:
         self.rows = knowledge.plover_triggers()
         self.by_lemma: dict[tuple[str, str], list[tuple[int, PloverTrigger]]] = {}
         for index, row in enumerate(self.rows):
