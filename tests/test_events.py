@@ -224,6 +224,15 @@ def test_example_brussels_meeting_is_past_on_wednesday(example):
     assert (e.status, e.date, e.date_text) == ("asserted", "2024-12-04", "Wednesday")
 
 
+def test_example_meeting_falls_on_the_publication_date_when_published_that_day(analyze):
+    if not SHARED_EXAMPLE.exists():
+        pytest.skip("../shared/examples not present")
+    # As the README's first command runs it: published on the Wednesday of the meeting.
+    a = analyze(SHARED_EXAMPLE.read_text(encoding="utf-8"), published="2024-12-04")
+    met = _find(a, "CONSULT", "met")
+    assert (met.date, met.status) == (a.article.published, "asserted")
+
+
 def test_example_support_for_ukraine_and_russias_war(example):
     support = _find(example, "SUPPORT", "supporting")
     assert _names(example, support.source) == ["NATO"]
