@@ -89,6 +89,11 @@ HYPOTHETICAL_HEADS = {
     "need",
     "possible",
     "able",
+    "intention",
+    "intent",
+    "proposal",
+    "readiness",
+    "willingness",
 }
 # "called for", "pushed for", "appealed for": what is asked for has not happened.
 ASKING_HEADS = {"call", "ask", "push", "press", "appeal", "plead", "lobby", "campaign"}
@@ -373,6 +378,8 @@ class EventFinder:
             for child in node.children:
                 lower = child.lower_
                 if child.dep_ == "neg" or (child.dep_ == "advmod" and lower == "never"):
+                    found.add("negated")
+                elif child.dep_ == "det" and lower == "no" and n > 0:  # "no intention of"
                     found.add("negated")
                 elif child.dep_ == "aux" and lower in FUTURE_AUX:
                     found.add("future")
