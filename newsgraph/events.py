@@ -437,10 +437,10 @@ class EventFinder:
         """ "in Brussels", "at the summit in Lima": a place the sentence says it happened."""
         candidates = []
         for tok in sent:
-            if (
-                tok.dep_ == "pobj"
-                and tok.head.lower_ in {"in", "at"}
-                and tok.ent_type_ in PLACE_LABELS
+            # "at" names a venue ("at the Elysee Palace"); "fired at Israel" names a target.
+            if tok.dep_ == "pobj" and (
+                (tok.head.lower_ == "in" and tok.ent_type_ in PLACE_LABELS)
+                or (tok.head.lower_ == "at" and tok.ent_type_ in {"FAC", "LOC"})
             ):
                 ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
                 attached = tok.head.head in chain
@@ -772,7 +772,7 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
             r.type, r.mode, r.cameo, r.status = "REJECT", None, "120", "asserted"
     for r in records:
         owner = _owner(doc, r, by_token, COMPLEMENT_DEPS)
-        if owner is not None and owner.type == "AGREE" and r.type in CONFLICTUAL:
+        if owner is not None and owner.type == "AGREE" and r.type in CONFLICTUAL | {"THREATEN"}:
             owner.type = "THREATEN"
             owner.mode, owner.cameo = _threat(doc, r)
     for r in records:
