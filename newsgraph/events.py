@@ -474,6 +474,8 @@ class EventFinder:
             where += [place_tok] if place_tok is not None else []
             source = next((ids for tok in where if (ids := self.actors_of(tok))), [])
         target = [a for a in self.arguments(trigger, row, target_slots) if a not in source]
+        if row.requires_target and not target:
+            return None
         if (
             not target
             and row.type in LOCATED

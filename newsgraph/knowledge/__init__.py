@@ -570,6 +570,8 @@ class PloverTrigger:
     #: Where the source and target are, tried in order ("subj", "poss", "prep:with", ...).
     source: tuple[str, ...]
     target: tuple[str, ...]
+    #: No event without a target ("!obj" in the file): "released an album" is none.
+    requires_target: bool = False
 
 
 def _parse_pattern(text: str, where: str) -> tuple[tuple[str, frozenset[str] | None], ...]:
@@ -604,7 +606,8 @@ def _plover_from(table: list[dict[str, str]], name: str) -> tuple[PloverTrigger,
                 mode=r["mode"] or None,
                 cameo=r["cameo"] or None,
                 source=_split(r["source"]),
-                target=_split(r["target"]),
+                target=_split(r["target"].lstrip("!")),
+                requires_target=r["target"].startswith("!"),
             )
         )
     return tuple(rows)
