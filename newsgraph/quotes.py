@@ -54,6 +54,14 @@ def _is_fragment(doc: Doc, record: QuoteRecord) -> bool:
     return len(words) < 6 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
+def _is_clause_or_long(content: Span) -> bool:
+    """Reported content worth a record: a clause with its own subject ('it was illegal')
+    or enough words; 'said so' and the like are parser noise."""
+    if len(content) >= MIN_INDIRECT_TOKENS:
+        return True
+    return any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in content.root.children)
+
+
 def _trim_punct(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
@@ -171,6 +179,11 @@ class QuoteFinder:
             for tok in self._tokens_outside(sent, self.marked):
                 if not _is_cue(tok):
                     continue
+                own = self._content_of(tok)
+                if own is not None and not (
+                    own.start_char < span.outer_end and span.outer_start < own.end_char
+                ):
+                    continue  # 'and said he was convinced …' reports something else
                 distance = min(abs(tok.idx - span.outer_end), abs(tok.idx - span.outer_start))
                 if best is None or distance < best[0]:
                     best = (distance, tok)
@@ -199,7 +212,7 @@ class QuoteFinder:
             elif cue is not None:
                 speaker = _speaker_of(cue)
                 self._attach_cue(record, cue, speaker)
-                content = self._content_of(cue)
+                content = self._content_of(cue) or self._object_content(cue, span)
                 if (
                     content is not None
                     and content.start_char < span.outer_start - 1
@@ -301,7 +314,10 @@ class QuoteFinder:
         parser hangs the cue on the clause it reports."""
         for child in cue.children:
             if child.dep_ == "ccomp":
-                return self.doc[child.left_edge.i : child.right_edge.i + 1]
+                # 'information that officials said would harm security': the relative
+                # pronoun hangs on the clause but stands before the cue
+                start = cue.i + 1 if child.left_edge.i < cue.i < child.i else child.left_edge.i
+                return self.doc[start : child.right_edge.i + 1]
         head = cue.head
         if (
             cue.dep_ in {"parataxis", "ccomp"}
@@ -314,6 +330,19 @@ class QuoteFinder:
                 end -= 1
             if end > head.left_edge.i:
                 return self.doc[head.left_edge.i : end]
+        return None
+
+    def _object_content(self, cue: Token, span: MarkedSpan) -> Span | None:
+        """'called the program "worse than amnesty"', 'denounced him as a "psychopath"',
+        'lamented the "disheartened" state of the race': the cue's dependents after it, up to
+        the one that holds the quotation."""
+        inner = self.doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+        if inner is None or not cue.i < inner.start:
+            return None
+        rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in {"cc", "conj"}]
+        for child in rights:
+            if child.left_edge.i <= inner.start <= child.right_edge.i:
+                return self.doc[rights[0].left_edge.i : child.right_edge.i + 1]
         return None
 
     def _according_near(self, span: MarkedSpan) -> tuple[Token, Span] | None:
@@ -337,7 +366,7 @@ class QuoteFinder:
             content = self._content_of(tok)
             if content is None:
                 content = self._prepositional_content(tok)
-            if content is None or len(content) < MIN_INDIRECT_TOKENS:
+            if content is None or not _is_clause_or_long(content):
                 continue
             if content.start < tok.i and content.end > tok.i:
                 continue  # a clause that holds its own cue is no content of it
