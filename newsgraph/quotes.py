@@ -14,6 +14,7 @@ mention resolves to an actor through the article's names and coreference.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -21,11 +22,27 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import knowledge
 from newsgraph.actors import ActorRecord
 from newsgraph.coref import CorefLink
+from newsgraph.frames import (
+    FrameCandidate,
+    clausal_content,
+    features,
+    frame_candidates,
+    holder_kind,
+    length_bucket,
+    probability,
+    speaker_of,
+)
 from newsgraph.quotemarks import MarkedSpan, find_quotations
 
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 # Shorter reported clauses are mostly parser noise ('said so').
 MIN_INDIRECT_TOKENS = 4
+CLAUSAL_FRAMES = {"v:ccomp", "v:para"}
+# An indirect attribution is reported when the attribution model (knowledge/
+# attribution_model.tsv) gives it at least this probability.
+MIN_ATTRIBUTION_PROBABILITY = 0.7
+# A quotation is reported when the model gives its attribution at least this probability.
+MIN_QUOTATION_PROBABILITY = 0.4
 
 
 @dataclass(slots=True)
@@ -43,8 +60,18 @@ class QuoteRecord:
     confidence: float = 0.5
 
 
-def _is_fragment(doc: Doc, record: QuoteRecord) -> bool:
-    """A few quoted words without a verb, not a report of speech."""
+@dataclass(slots=True)
+class QuotationCandidate:
+    record: QuoteRecord
+    span: MarkedSpan
+    found_by: str  # colon | cue | according | before | continued | none
+
+
+def _is_fragment(doc: Doc, record: QuoteRecord, inner: str) -> bool:
+    """A few quoted words without a verb, not a report of speech; '"Absolutely not," he
+    said' is a whole reply: its comma or mark hands over to the cue."""
+    if record.cue is not None and inner.rstrip()[-1:] in {",", "!", "?"}:
+        return False
     span = doc.char_span(record.start, record.end, alignment_mode="expand")
     if span is None:
         return True
@@ -91,30 +118,11 @@ def _is_cue(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and knowledge.speech_verb(tok.lemma_) is not None
 
 
-def _speaker_of(cue: Token) -> Span | None:
-    """The subject of a reporting verb, as a mention: 'he', 'Rutte', 'US Secretary of State
-    Antony Blinken' (its relative clauses and appositives left out)."""
-    for child in cue.children:
-        if child.dep_ == "nsubj":  # a passive subject ('was reported') is what was said
-            if child.tag_ in {"WP", "WDT"} and cue.dep_ == "relcl":
-                head = cue.head  # 'Blinken, who said …': the relative pronoun's antecedent
-                return child.doc[head.left_edge.i : head.i + 1]
-            return child.doc[child.left_edge.i : child.i + 1]
-    # 'The minister, speaking to reporters, said …' parses fine; 'said by X' is passive.
-    for child in cue.children:
-        if child.dep_ == "agent":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return cue.doc[objs[0].left_edge.i : objs[0].i + 1]
-    if cue.dep_ in {"conj", "xcomp", "advcl"} and cue.head.i != cue.i:
-        return _speaker_of(cue.head)  # 'He stood up and said …', '…, saying …'
-    return None
-
-
 def _addressee_of(cue: Token) -> Span | None:
     """'told Blinken', 'said to reporters', 'in a letter to the council'."""
+    verb = knowledge.speech_verb(cue.lemma_)
     for child in cue.children:
-        if child.dep_ in {"dobj", "dative"} and knowledge.speech_verb(cue.lemma_).takes_addressee:
+        if child.dep_ in {"dobj", "dative"} and verb is not None and verb.takes_addressee:
             return cue.doc[child.left_edge.i : child.i + 1]
         if child.dep_ == "prep" and child.lower_ == "to":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -133,8 +141,17 @@ def _according_to(sent: Span) -> tuple[Token, Span] | None:
 
 
 class QuoteFinder:
-    def __init__(self, doc: Doc, actors: list[ActorRecord], links: list[CorefLink]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        actors: list[ActorRecord],
+        links: list[CorefLink],
+        min_quotation_probability: float = MIN_QUOTATION_PROBABILITY,
+        min_attribution_probability: float = MIN_ATTRIBUTION_PROBABILITY,
+    ) -> None:
         self.doc = doc
+        self.min_quotation_probability = min_quotation_probability
+        self.min_attribution_probability = min_attribution_probability
         self.text = doc.text
         self.marked = find_quotations(self.text)
         self.mention_actor: list[tuple[int, int, str]] = [
@@ -179,7 +196,7 @@ class QuoteFinder:
             for tok in self._tokens_outside(sent, self.marked):
                 if not _is_cue(tok):
                     continue
-                own = self._content_of(tok)
+                own = clausal_content(tok)
                 if own is not None and not (
                     own.start_char < span.outer_end and span.outer_start < own.end_char
                 ):
@@ -189,77 +206,122 @@ class QuoteFinder:
                     best = (distance, tok)
         return best[1] if best else None
 
-    def direct_and_mixed(self) -> list[QuoteRecord]:
-        records: list[QuoteRecord] = []
+    def quotation_candidates(self) -> Iterator[QuotationCandidate]:
+        """Each quotation with the attribution the rules find for it, before the model
+        weighs it: the nearest reporting verb outside the marks, a colon introducer,
+        'according to', a reporting verb in the sentence before, or the previous speaker."""
         previous: QuoteRecord | None = None
         for span in self.marked:
             if not self.text[span.inner_start : span.inner_end].strip():
                 continue
             start, end = _strip_inner(self.text, span.inner_start, span.inner_end)
             record = QuoteRecord("direct", start, end, self.text[start:end])
-            introduced = self._colon_introducer(span)
-            cue = None if introduced else self._cue_near(span)
-            if introduced is not None:
-                verb, speaker = introduced
-                record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
-                record.speaker = self.actor_at(speaker)
-                if verb is not None:
-                    self.used_cues.add(verb.i)
-                    record.cue, record.cue_start = verb.text, verb.idx
-                    record.cue_end = verb.idx + len(verb.text)
-                    record.addressee = self.actor_at(_addressee_of(verb)) if _is_cue(verb) else None
-                record.confidence = 0.85 if record.speaker else 0.7
-            elif cue is not None:
-                speaker = _speaker_of(cue)
-                self._attach_cue(record, cue, speaker)
-                content = self._content_of(cue) or self._object_content(cue, span)
-                if (
-                    content is not None
-                    and content.start_char < span.outer_start - 1
-                    and (content.end_char >= span.inner_end - 1)
-                ):
-                    record.kind = "mixed"
-                    record.start, record.end = (
-                        content.start_char,
-                        max(content.end_char, span.outer_end),
-                    )
-                    record.text = self.text[record.start : record.end]
-                record.confidence = 0.9 if record.speaker else 0.7
-            else:
-                according = self._according_near(span)
-                if according is not None:
-                    cue_tok, speaker = according
-                    record.cue, record.cue_start = "according to", cue_tok.idx
-                    record.cue_end = cue_tok.idx + len("according to")
-                    record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
-                    record.speaker = self.actor_at(speaker)
-                    record.confidence = 0.85
-                elif (cue := self._cue_before(span)) is not None:
-                    self._attach_cue(record, cue, _speaker_of(cue))
-                    record.confidence = 0.7 if record.speaker else 0.5
-                elif previous is not None and self._continues(previous, span):
-                    record.speaker, record.speaker_mention = (
-                        previous.speaker,
-                        previous.speaker_mention,
-                    )
-                    record.cue, record.cue_start, record.cue_end = (
-                        previous.cue,
-                        previous.cue_start,
-                        previous.cue_end,
-                    )
-                    record.confidence = 0.6
-                else:
-                    record.confidence = 0.3
+            found_by = self._attribute(record, span, previous)
             if record.speaker_mention is None:
                 continue  # unattributed: a title or a scare quote far more often than speech
             if self.text[record.speaker_mention[0] : record.speaker_mention[1]].lower() in (
                 FIRST_SECOND_PERSON
             ):
                 continue  # 'I said' belongs to a quotation whose marks were lost
-            if record.kind == "direct" and _is_fragment(self.doc, record):
+            inner = self.text[span.inner_start : span.inner_end]
+            if record.kind == "direct" and _is_fragment(self.doc, record, inner):
                 continue  # 'the so-called "establishment"': words held at a distance
-            records.append(record)
             previous = record
+            yield QuotationCandidate(record, span, found_by)
+
+    def _attribute(
+        self, record: QuoteRecord, span: MarkedSpan, previous: QuoteRecord | None
+    ) -> str:
+        """Fill the record's speaker, cue and addressee; return how they were found."""
+        introduced = self._colon_introducer(span)
+        if introduced is not None:
+            verb, speaker = introduced
+            record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
+            record.speaker = self.actor_at(speaker)
+            if verb is not None:
+                self.used_cues.add(verb.i)
+                record.cue, record.cue_start = verb.text, verb.idx
+                record.cue_end = verb.idx + len(verb.text)
+                record.addressee = self.actor_at(_addressee_of(verb)) if _is_cue(verb) else None
+            return "colon"
+        cue = self._cue_near(span)
+        while (
+            cue is not None
+            and cue.dep_ == "ccomp"
+            and _is_cue(cue.head)
+            and speaker_of(cue.head) is not None
+        ):
+            cue = cue.head  # 'Benjamin said he believes "…"': the outer report is his
+        if cue is not None:
+            self._attach_cue(record, cue, speaker_of(cue))
+            content = clausal_content(cue) or self._object_content(cue, span)
+            if (
+                content is not None
+                and content.start_char < span.outer_start - 1
+                and (content.end_char >= span.inner_end - 1)
+            ):
+                record.kind = "mixed"
+                record.start, record.end = content.start_char, max(content.end_char, span.outer_end)
+                record.text = self.text[record.start : record.end]
+            return "cue"
+        according = self._according_near(span)
+        if according is not None:
+            cue_tok, speaker = according
+            record.cue, record.cue_start = "according to", cue_tok.idx
+            record.cue_end = cue_tok.idx + len("according to")
+            record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
+            record.speaker = self.actor_at(speaker)
+            return "according"
+        if (cue := self._cue_before(span)) is not None:
+            self._attach_cue(record, cue, speaker_of(cue))
+            return "before"
+        if previous is not None and self._continues(previous, span):
+            record.speaker, record.speaker_mention = previous.speaker, previous.speaker_mention
+            record.cue, record.cue_start, record.cue_end = (
+                previous.cue,
+                previous.cue_start,
+                previous.cue_end,
+            )
+            return "continued"
+        return "none"
+
+    def quotation_features(self, candidate: QuotationCandidate) -> list[str]:
+        """What the attribution model weighs for a quotation: how its speaker was found,
+        the cue, who the speaker is, and the shape of the quotation."""
+        record, span = candidate.record, candidate.span
+        holder = self.doc.char_span(*record.speaker_mention[:2], alignment_mode="expand")
+        kind = holder_kind(holder) if holder is not None else "none"
+        how = candidate.found_by
+        cue = self.doc.char_span(record.cue_start, record.cue_end) if record.cue_start else None
+        lemma = cue.root.lemma_.lower() if cue is not None else "none"
+        inner = self.text[span.inner_start : span.inner_end].rstrip()
+        words = len(inner.split())
+        side = "none" if record.cue_start is None else str(record.cue_start < span.outer_start)
+        return [
+            f"how={how}",
+            f"how_kind={how}|{record.kind}",
+            f"cue={lemma}",
+            f"how_cue={how}|{lemma}",
+            f"holder={kind}",
+            f"how_holder={how}|{kind}",
+            f"holder_lemma={holder.root.lemma_.lower() if holder is not None else ''}",
+            f"resolved={record.speaker is not None}",
+            f"how_resolved={how}|{record.speaker is not None}",
+            f"cue_before={side}",
+            f"end={inner[-1:] if inner[-1:] in ',.?!:;' else 'other'}",
+            f"len={length_bucket(words)}",
+            f"how_len={how}|{length_bucket(words)}",
+            f"opens_paragraph={self.text[: span.outer_start].rstrip(' ')[-1:] in ('', chr(10))}",
+        ]
+
+    def direct_and_mixed(self) -> list[QuoteRecord]:
+        records: list[QuoteRecord] = []
+        weights = knowledge.attribution_weights("quotation")
+        for candidate in self.quotation_candidates():
+            chance = probability(self.quotation_features(candidate), weights)
+            if chance >= self.min_quotation_probability:
+                candidate.record.confidence = round(chance, 2)
+                records.append(candidate.record)
         return records
 
     def _colon_introducer(self, span: MarkedSpan) -> tuple[Token | None, Span] | None:
@@ -282,7 +344,7 @@ class QuoteFinder:
             verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
-        speaker = _speaker_of(verb)
+        speaker = speaker_of(verb)
         return (verb, speaker) if speaker is not None else None
 
     def _cue_before(self, span: MarkedSpan) -> Token | None:
@@ -295,11 +357,11 @@ class QuoteFinder:
         cues = [
             t
             for t in self._tokens_outside(before, self.marked)
-            if _is_cue(t) and t.i not in self.used_cues and self._content_of(t) is None
+            if _is_cue(t) and t.i not in self.used_cues and clausal_content(t) is None
         ]
         if not cues or not (before.text.rstrip().endswith(":") or len(cues) == 1):
             return None
-        return cues[-1] if _speaker_of(cues[-1]) is not None else None
+        return cues[-1] if speaker_of(cues[-1]) is not None else None
 
     def _attach_cue(self, record: QuoteRecord, cue: Token, speaker: Span | None) -> None:
         self.used_cues.add(cue.i)
@@ -308,29 +370,6 @@ class QuoteFinder:
             record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
             record.speaker = self.actor_at(speaker)
         record.addressee = self.actor_at(_addressee_of(cue))
-
-    def _content_of(self, cue: Token) -> Span | None:
-        """The reported clause: 'said (that) CONTENT', or 'CONTENT, police said' where the
-        parser hangs the cue on the clause it reports."""
-        for child in cue.children:
-            if child.dep_ == "ccomp":
-                # 'information that officials said would harm security': the relative
-                # pronoun hangs on the clause but stands before the cue
-                start = cue.i + 1 if child.left_edge.i < cue.i < child.i else child.left_edge.i
-                return self.doc[start : child.right_edge.i + 1]
-        head = cue.head
-        if (
-            cue.dep_ in {"parataxis", "ccomp"}
-            and cue.tag_ != "VBG"
-            and head.i < cue.i
-            and head.pos_ in {"VERB", "AUX"}
-        ):
-            end = cue.left_edge.i
-            while end > head.left_edge.i and self.doc[end - 1].is_punct:
-                end -= 1
-            if end > head.left_edge.i:
-                return self.doc[head.left_edge.i : end]
-        return None
 
     def _object_content(self, cue: Token, span: MarkedSpan) -> Span | None:
         """'called the program "worse than amnesty"', 'denounced him as a "psychopath"',
@@ -355,29 +394,45 @@ class QuoteFinder:
         between = self.text[previous.end : span.outer_start]
         return between.count("\n") <= 1 and len(between.split()) <= 25
 
-    def indirect(self, taken: list[QuoteRecord]) -> list[QuoteRecord]:
-        """'X said (that) …', 'X warned of …', 'X suggested the US may cut off aid'."""
-        records: list[QuoteRecord] = []
+    def indirect_candidates(self, taken: list[QuoteRecord]) -> Iterator[FrameCandidate]:
+        """Every attribution frame outside quotation marks and outside the direct quotes."""
         for tok in self.doc:
-            if tok.i in self.used_cues or not _is_cue(tok) or _inside(tok.idx, self.marked):
+            if tok.i in self.used_cues or _inside(tok.idx, self.marked):
                 continue
-            if any(r.start <= tok.idx < r.end for r in (*taken, *records)):
+            for candidate in frame_candidates(tok):
+                content = candidate.content
+                if candidate.frame in CLAUSAL_FRAMES and not _is_clause_or_long(content):
+                    continue
+                if candidate.speaker.root.lower_ in FIRST_SECOND_PERSON:
+                    continue  # 'I think …' is inside someone's words, not the article's report
+                if any(q.start <= content.start_char < q.end for q in taken):
+                    continue
+                yield candidate
+
+    def candidate_features(self, candidate: FrameCandidate) -> list[str]:
+        return features(candidate, self.actor_at(candidate.speaker) is not None)
+
+    def indirect(self, taken: list[QuoteRecord]) -> list[QuoteRecord]:
+        """'X said (that) …', 'X warned of …', 'X called for …', 'X suggested the US may cut
+        off aid': per cue, its most reliable frame, if reliable enough."""
+        best: dict[int, tuple[float, FrameCandidate]] = {}
+        weights = knowledge.attribution_weights("indirect")
+        for candidate in self.indirect_candidates(taken):
+            chance = probability(self.candidate_features(candidate), weights)
+            if chance < self.min_attribution_probability:
+                continue
+            i = candidate.cue.i
+            if i not in best or chance > best[i][0]:
+                best[i] = (chance, candidate)
+        records: list[QuoteRecord] = []
+        for i in sorted(best):
+            chance, candidate = best[i]
+            if any(r.start <= candidate.cue.idx < r.end for r in (*taken, *records)):
                 continue  # a report inside a report: the outer one is the attribution
-            content = self._content_of(tok)
-            if content is None:
-                content = self._prepositional_content(tok)
-            if content is None or not _is_clause_or_long(content):
-                continue
-            if content.start < tok.i and content.end > tok.i:
-                continue  # a clause that holds its own cue is no content of it
-            if any(q.start <= content.start_char < q.end for q in taken):
-                continue
-            speaker = _speaker_of(tok)
-            if speaker is None or speaker.root.lower_ in FIRST_SECOND_PERSON:
-                continue  # 'I think …' is inside someone's words, not the article's report
+            content = candidate.content
             record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)
-            self._attach_cue(record, tok, speaker)
-            record.confidence = 0.75 if record.speaker else 0.55
+            self._attach_cue(record, candidate.cue, candidate.speaker)
+            record.confidence = round(chance, 2)
             records.append(record)
         return records
 
@@ -404,13 +459,6 @@ class QuoteFinder:
             record.confidence = 0.75 if record.speaker else 0.6
             records.append(record)
         return records
-
-    def _prepositional_content(self, cue: Token) -> Span | None:
-        """'warned of new threats', 'called for a ceasefire'."""
-        for child in cue.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "about", "for", "on"}:
-                return self.doc[child.i : child.right_edge.i + 1]
-        return None
 
 
 def find_quotes(doc: Doc, actors: list[ActorRecord], links: list[CorefLink]) -> list[QuoteRecord]:
