@@ -2,7 +2,8 @@
 what was said or thought, and who holds it.
 
 A frame is named by the cue's part of speech and the dependency that carries the content:
-``v:ccomp`` ('said that …'), ``v:para`` ('…, officials said'), ``v:xcomp`` ('vowed to …'),
+``v:ccomp`` ('said that …'), ``v:para`` ('…, officials said'), ``v:inter`` ('The risk,
+he said, is …'), ``v:xcomp`` ('vowed to …'),
 ``v:obj+xcomp`` ('urged Congress to …'), ``v:dobj`` ('denied the report'), ``v:prep:for``
 ('called for a ceasefire'), ``n:prep:of`` ('his criticism of the deal'), ``a:prep:about``
 ('worried about jobs'). Which candidates report speech, thought or stance is
@@ -83,7 +84,16 @@ def holder_of(cue: Token) -> Span | None:
 def clausal_content(cue: Token) -> Span | None:
     """The reported clause: 'said (that) CONTENT', or 'CONTENT, police said' where the
     parser hangs the cue on the clause it reports."""
-    return next((c for f, c in _frames(cue) if f in {"ccomp", "para"}), None)
+    return next((c for f, c in _frames(cue) if f in {"ccomp", "para", "inter"}), None)
+
+
+def trim_punct(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end] if end > start else None
 
 
 def _subtree(doc, first: Token, last: Token) -> Span:
@@ -124,6 +134,9 @@ def _frames(cue: Token) -> Iterator[tuple[str, Span]]:
             end -= 1
         if end > head.left_edge.i:
             yield "para", doc[head.left_edge.i : end]
+    if cue.dep_ == "parataxis" and head.i > cue.i and head.pos_ in {"VERB", "AUX"}:
+        # 'The bigger risk, he said, is a clash': the clause around the interjected cue
+        yield "inter", _subtree(doc, head, head)
 
 
 def frame_candidates(cue: Token) -> list[FrameCandidate]:
@@ -134,11 +147,14 @@ def frame_candidates(cue: Token) -> list[FrameCandidate]:
     speaker = holder_of(cue)
     if speaker is None:
         return []
-    return [
-        FrameCandidate(cue, f"{prefix}:{frame}", content, speaker)
-        for frame, content in _frames(cue)
-        if not (content.start <= speaker.start < content.end)
-    ]
+    candidates = []
+    for frame, span in _frames(cue):
+        content = trim_punct(span)
+        if content is None:
+            continue
+        if frame == "inter" or not (content.start <= speaker.start < content.end):
+            candidates.append(FrameCandidate(cue, f"{prefix}:{frame}", content, speaker))
+    return candidates
 
 
 def length_bucket(n: int) -> str:

@@ -31,18 +31,21 @@ from newsgraph.frames import (
     length_bucket,
     probability,
     speaker_of,
+    trim_punct,
 )
 from newsgraph.quotemarks import MarkedSpan, find_quotations
 
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 # Shorter reported clauses are mostly parser noise ('said so').
 MIN_INDIRECT_TOKENS = 4
-CLAUSAL_FRAMES = {"v:ccomp", "v:para"}
+CLAUSAL_FRAMES = {"v:ccomp", "v:para", "v:inter"}
 # An indirect attribution is reported when the attribution model (knowledge/
 # attribution_model.tsv) gives it at least this probability.
 MIN_ATTRIBUTION_PROBABILITY = 0.7
 # A quotation is reported when the model gives its attribution at least this probability.
 MIN_QUOTATION_PROBABILITY = 0.4
+# Reporting verbs near a quotation that the model weighs as its cue.
+MAX_CUES_NEAR = 3
 
 
 @dataclass(slots=True)
@@ -64,7 +67,9 @@ class QuoteRecord:
 class QuotationCandidate:
     record: QuoteRecord
     span: MarkedSpan
-    found_by: str  # colon | cue | according | before | continued | none
+    found_by: str  # colon | cue | according | before | continued
+    rank: int  # 0 for the nearest reporting verb, 1 for the next …
+    cue: Token | None
 
 
 def _is_fragment(doc: Doc, record: QuoteRecord, inner: str) -> bool:
@@ -87,15 +92,6 @@ def _is_clause_or_long(content: Span) -> bool:
     if len(content) >= MIN_INDIRECT_TOKENS:
         return True
     return any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in content.root.children)
-
-
-def _trim_punct(span: Span) -> Span | None:
-    start, end = span.start, span.end
-    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
-        start += 1
-    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
-        end -= 1
-    return span.doc[start:end] if end > start else None
 
 
 def _strip_inner(text: str, start: int, end: int) -> tuple[int, int]:
@@ -174,9 +170,9 @@ class QuoteFinder:
     def _tokens_outside(self, sent: Span, spans: list[MarkedSpan]) -> list[Token]:
         return [t for t in sent if not _inside(t.idx, spans)]
 
-    def _cue_near(self, span: MarkedSpan) -> Token | None:
-        """The reporting verb outside the marks nearest the quotation, in the sentences it
-        starts or ends in."""
+    def _cues_near(self, span: MarkedSpan) -> list[Token]:
+        """The reporting verbs outside the marks in the sentences the quotation starts or
+        ends in, nearest first."""
         first = self.doc.char_span(span.inner_start, span.inner_start + 1, alignment_mode="expand")
         last = self.doc.char_span(
             max(span.inner_end - 1, 0), span.inner_end, alignment_mode="expand"
@@ -191,7 +187,7 @@ class QuoteFinder:
             nxt = self.doc[end_tok.end].sent
             if nxt not in sents and self.text[span.outer_end : nxt.start_char].strip() == "":
                 sents.append(nxt)
-        best: tuple[int, Token] | None = None
+        found: list[tuple[int, Token]] = []
         for sent in sents:
             for tok in self._tokens_outside(sent, self.marked):
                 if not _is_cue(tok):
@@ -201,89 +197,94 @@ class QuoteFinder:
                     own.start_char < span.outer_end and span.outer_start < own.end_char
                 ):
                     continue  # 'and said he was convinced …' reports something else
+                while tok.dep_ == "ccomp" and _is_cue(tok.head) and speaker_of(tok.head):
+                    tok = tok.head  # 'Benjamin said he believes "…"': the outer report is his
                 distance = min(abs(tok.idx - span.outer_end), abs(tok.idx - span.outer_start))
-                if best is None or distance < best[0]:
-                    best = (distance, tok)
-        return best[1] if best else None
+                if all(t.i != tok.i for _, t in found):
+                    found.append((distance, tok))
+        return [t for _, t in sorted(found, key=lambda dt: (dt[0], dt[1].i))]
 
-    def quotation_candidates(self) -> Iterator[QuotationCandidate]:
-        """Each quotation with the attribution the rules find for it, before the model
-        weighs it: the nearest reporting verb outside the marks, a colon introducer,
-        'according to', a reporting verb in the sentence before, or the previous speaker."""
-        previous: QuoteRecord | None = None
-        for span in self.marked:
-            if not self.text[span.inner_start : span.inner_end].strip():
-                continue
-            start, end = _strip_inner(self.text, span.inner_start, span.inner_end)
-            record = QuoteRecord("direct", start, end, self.text[start:end])
-            found_by = self._attribute(record, span, previous)
-            if record.speaker_mention is None:
-                continue  # unattributed: a title or a scare quote far more often than speech
-            if self.text[record.speaker_mention[0] : record.speaker_mention[1]].lower() in (
-                FIRST_SECOND_PERSON
-            ):
-                continue  # 'I said' belongs to a quotation whose marks were lost
-            inner = self.text[span.inner_start : span.inner_end]
-            if record.kind == "direct" and _is_fragment(self.doc, record, inner):
-                continue  # 'the so-called "establishment"': words held at a distance
-            previous = record
-            yield QuotationCandidate(record, span, found_by)
-
-    def _attribute(
-        self, record: QuoteRecord, span: MarkedSpan, previous: QuoteRecord | None
-    ) -> str:
-        """Fill the record's speaker, cue and addressee; return how they were found."""
+    def quotation_alternatives(
+        self, span: MarkedSpan, previous: QuoteRecord | None
+    ) -> list[QuotationCandidate]:
+        """The attributions the rules can find for one quotation, for the model to weigh: a
+        colon introducer, each reporting verb near it, 'according to', a reporting verb in
+        the sentence before, or the previous quotation's speaker carrying on."""
+        found: list[tuple[str, int, Token | None, Span | None]] = []
         introduced = self._colon_introducer(span)
         if introduced is not None:
-            verb, speaker = introduced
-            record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
-            record.speaker = self.actor_at(speaker)
-            if verb is not None:
-                self.used_cues.add(verb.i)
-                record.cue, record.cue_start = verb.text, verb.idx
-                record.cue_end = verb.idx + len(verb.text)
-                record.addressee = self.actor_at(_addressee_of(verb)) if _is_cue(verb) else None
-            return "colon"
-        cue = self._cue_near(span)
-        while (
-            cue is not None
-            and cue.dep_ == "ccomp"
-            and _is_cue(cue.head)
-            and speaker_of(cue.head) is not None
-        ):
-            cue = cue.head  # 'Benjamin said he believes "…"': the outer report is his
-        if cue is not None:
-            self._attach_cue(record, cue, speaker_of(cue))
-            content = clausal_content(cue) or self._object_content(cue, span)
-            if (
-                content is not None
-                and content.start_char < span.outer_start - 1
-                and (content.end_char >= span.inner_end - 1)
-            ):
-                record.kind = "mixed"
-                record.start, record.end = content.start_char, max(content.end_char, span.outer_end)
-                record.text = self.text[record.start : record.end]
-            return "cue"
+            found.append(("colon", 0, *introduced))
+        for rank, cue in enumerate(self._cues_near(span)[:MAX_CUES_NEAR]):
+            found.append(("cue", rank, cue, speaker_of(cue)))
         according = self._according_near(span)
         if according is not None:
-            cue_tok, speaker = according
-            record.cue, record.cue_start = "according to", cue_tok.idx
-            record.cue_end = cue_tok.idx + len("according to")
-            record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
-            record.speaker = self.actor_at(speaker)
-            return "according"
+            found.append(("according", 0, *according))
         if (cue := self._cue_before(span)) is not None:
-            self._attach_cue(record, cue, speaker_of(cue))
-            return "before"
+            found.append(("before", 0, cue, speaker_of(cue)))
+        alternatives = []
+        for found_by, rank, cue, speaker in found:
+            record = self._quotation_record(span)
+            self._attribute(record, span, found_by, cue, speaker)
+            alternatives.append(QuotationCandidate(record, span, found_by, rank, cue))
         if previous is not None and self._continues(previous, span):
+            record = self._quotation_record(span)
             record.speaker, record.speaker_mention = previous.speaker, previous.speaker_mention
             record.cue, record.cue_start, record.cue_end = (
                 previous.cue,
                 previous.cue_start,
                 previous.cue_end,
             )
-            return "continued"
-        return "none"
+            alternatives.append(QuotationCandidate(record, span, "continued", 0, None))
+        return [a for a in alternatives if self._reportable(a)]
+
+    def _quotation_record(self, span: MarkedSpan) -> QuoteRecord:
+        start, end = _strip_inner(self.text, span.inner_start, span.inner_end)
+        return QuoteRecord("direct", start, end, self.text[start:end])
+
+    def _reportable(self, candidate: QuotationCandidate) -> bool:
+        record, span = candidate.record, candidate.span
+        if record.speaker_mention is None:
+            return False  # unattributed: a title or a scare quote more often than speech
+        if self.text[record.speaker_mention[0] : record.speaker_mention[1]].lower() in (
+            FIRST_SECOND_PERSON
+        ):
+            return False  # 'I said' belongs to a quotation whose marks were lost
+        inner = self.text[span.inner_start : span.inner_end]
+        # 'the so-called "establishment"': words held at a distance
+        return not (record.kind == "direct" and _is_fragment(self.doc, record, inner))
+
+    def _attribute(
+        self,
+        record: QuoteRecord,
+        span: MarkedSpan,
+        found_by: str,
+        cue: Token | None,
+        speaker: Span | None,
+    ) -> None:
+        """Fill the record's speaker, cue, addressee and, for a quotation inside what a
+        cue reports, its mixed content."""
+        if speaker is not None:
+            record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
+            record.speaker = self.actor_at(speaker)
+        if cue is None:
+            return
+        if found_by == "according":
+            record.cue, record.cue_start = "according to", cue.idx
+            record.cue_end = cue.idx + len("according to")
+            return
+        record.cue, record.cue_start, record.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
+        record.addressee = self.actor_at(_addressee_of(cue)) if _is_cue(cue) else None
+        if found_by != "cue":
+            return
+        content = clausal_content(cue) or self._object_content(cue, span)
+        if (
+            content is not None
+            and content.start_char < span.outer_start - 1
+            and (content.end_char >= span.inner_end - 1)
+        ):
+            record.kind = "mixed"
+            record.start, record.end = content.start_char, max(content.end_char, span.outer_end)
+            record.text = self.text[record.start : record.end]
 
     def quotation_features(self, candidate: QuotationCandidate) -> list[str]:
         """What the attribution model weighs for a quotation: how its speaker was found,
@@ -297,8 +298,10 @@ class QuoteFinder:
         inner = self.text[span.inner_start : span.inner_end].rstrip()
         words = len(inner.split())
         side = "none" if record.cue_start is None else str(record.cue_start < span.outer_start)
+        rank = str(min(candidate.rank, 2))
         return [
             f"how={how}",
+            f"how_rank={how}|{rank}",
             f"how_kind={how}|{record.kind}",
             f"cue={lemma}",
             f"how_cue={how}|{lemma}",
@@ -315,19 +318,33 @@ class QuoteFinder:
         ]
 
     def direct_and_mixed(self) -> list[QuoteRecord]:
+        """Each quotation with the attribution the model finds likeliest, if likely enough."""
         records: list[QuoteRecord] = []
         weights = knowledge.attribution_weights("quotation")
-        for candidate in self.quotation_candidates():
-            chance = probability(self.quotation_features(candidate), weights)
-            if chance >= self.min_quotation_probability:
-                candidate.record.confidence = round(chance, 2)
-                records.append(candidate.record)
+        previous: QuoteRecord | None = None
+        for span in self.marked:
+            if not self.text[span.inner_start : span.inner_end].strip():
+                continue
+            scored = [
+                (probability(self.quotation_features(a), weights), -i, a)
+                for i, a in enumerate(self.quotation_alternatives(span, previous))
+            ]
+            if not scored:
+                continue
+            chance, _, best = max(scored, key=lambda s: s[:2])
+            if chance < self.min_quotation_probability:
+                continue
+            best.record.confidence = round(chance, 2)
+            if best.cue is not None:
+                self.used_cues.add(best.cue.i)
+            records.append(best.record)
+            previous = best.record
         return records
 
     def _colon_introducer(self, span: MarkedSpan) -> tuple[Token | None, Span] | None:
         """'He added: "…"', 'he gave the Texan a back-handed compliment: "…"', 'HuffPollster:
         "…"': whoever the clause before the colon is about introduces the quotation."""
-        before = self.text[: span.outer_start].rstrip(" \t")
+        before = self.text[: span.outer_start].rstrip()
         if not before.endswith(":"):
             return None
         colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -448,7 +465,7 @@ class QuoteFinder:
             before = self.doc[sent.start : phrase[0]]
             after = self.doc[phrase[1] : sent.end]
             content = max((before, after), key=len)
-            content = _trim_punct(content)
+            content = trim_punct(content)
             if content is None or len(content) < MIN_INDIRECT_TOKENS:
                 continue
             record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)

@@ -58,12 +58,21 @@ def labelled_candidates(articles) -> dict[str, list[tuple[list[str], bool]]]:
             return any(span_match(art, pred, g) and speaker_match(pred, g) for g in art.gold)
 
         finder = QuoteFinder(doc, doc._.newsgraph_actors or [], doc._.newsgraph_coref or [])
-        quotations = list(finder.quotation_candidates())
-        for cand in quotations:
-            r = cand.record
-            label = right(r.start, r.end, r.speaker_mention[:2])
-            examples["quotation"].append((finder.quotation_features(cand), label))
-        for cand in finder.indirect_candidates([c.record for c in quotations]):
+        # every alternative attribution of every quotation; the rules' first choice
+        # stands for the one the model would take when the next quotation carries on
+        previous, taken = None, []
+        for span in finder.marked:
+            alternatives = finder.quotation_alternatives(span, previous)
+            for cand in alternatives:
+                r = cand.record
+                label = right(r.start, r.end, r.speaker_mention[:2])
+                examples["quotation"].append((finder.quotation_features(cand), label))
+            if alternatives:
+                previous = alternatives[0].record
+                taken.append(previous)
+                if alternatives[0].cue is not None:
+                    finder.used_cues.add(alternatives[0].cue.i)
+        for cand in finder.indirect_candidates(taken):
             content, holder = cand.content, cand.speaker
             holder_range = (holder.start_char, holder.end_char)
             label = right(content.start_char, content.end_char, holder_range)
