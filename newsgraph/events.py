@@ -410,7 +410,7 @@ class EventFinder:
         for status in OVERRIDE_STATUS:
             if status in found:
                 return status
-        if any(q.start <= trigger.idx < q.end for q in self.quotes):
+        if any(q.start <= trigger.idx < q.end and q.is_claim for q in self.quotes):
             return "reported"
         return "asserted"
 
@@ -487,8 +487,10 @@ class EventFinder:
             target = [a for a in self.actors_of(place_tok) if a not in source]
         sent = trigger.sent
         status = self.status(trigger, chain)
-        if status == "reported" and row.type in VERBAL and self._speaker_in(trigger, source):
-            status = "asserted"  # "Syria says it is willing to …": saying so is the act
+        if status == "reported" and self._speaker_in(trigger, source):
+            # "Syria says it is willing to …", "the EU announced aid to Sudan": an actor
+            # announcing its own act reports it first hand
+            status = "asserted"
         mode, cameo = row.mode, row.cameo
         content_modes = knowledge.plover_content_modes(row.type)
         if content_modes and mode is None:

@@ -14,6 +14,7 @@ mention resolves to an actor through the article's names and coreference.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -21,11 +22,31 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import knowledge
 from newsgraph.actors import ActorRecord
 from newsgraph.coref import CorefLink
+from newsgraph.frames import (
+    FrameCandidate,
+    clausal_content,
+    features,
+    frame_candidates,
+    holder_kind,
+    length_bucket,
+    probability,
+    speaker_of,
+    trim_punct,
+)
 from newsgraph.quotemarks import MarkedSpan, find_quotations
 
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 # Shorter reported clauses are mostly parser noise ('said so').
 MIN_INDIRECT_TOKENS = 4
+CLAUSAL_FRAMES = {"v:ccomp", "v:para", "v:inter"}
+CLAIM_FRAMES = CLAUSAL_FRAMES | {"according"}
+# An indirect attribution is reported when the attribution model (knowledge/
+# attribution_model.tsv) gives it at least this probability.
+MIN_ATTRIBUTION_PROBABILITY = 0.7
+# A quotation is reported when the model gives its attribution at least this probability.
+MIN_QUOTATION_PROBABILITY = 0.4
+# Reporting verbs near a quotation that the model weighs as its cue.
+MAX_CUES_NEAR = 3
 
 
 @dataclass(slots=True)
@@ -41,10 +62,29 @@ class QuoteRecord:
     cue_start: int | None = None
     cue_end: int | None = None
     confidence: float = 0.5
+    frame: str | None = None  # an indirect record's attribution frame (frames.py)
+
+    @property
+    def is_claim(self) -> bool:
+        """Whether the content is put forward as so (a quotation, a reported clause,
+        'according to'), not merely what a stance is about ('criticised the plan')."""
+        return self.kind != "indirect" or self.frame in CLAIM_FRAMES
 
 
-def _is_fragment(doc: Doc, record: QuoteRecord) -> bool:
-    """A few quoted words without a verb, not a report of speech."""
+@dataclass(slots=True)
+class QuotationCandidate:
+    record: QuoteRecord
+    span: MarkedSpan
+    found_by: str  # colon | cue | according | before | continued
+    rank: int  # 0 for the nearest reporting verb, 1 for the next …
+    cue: Token | None
+
+
+def _is_fragment(doc: Doc, record: QuoteRecord, inner: str) -> bool:
+    """A few quoted words without a verb, not a report of speech; '"Absolutely not," he
+    said' is a whole reply: its comma or mark hands over to the cue."""
+    if record.cue is not None and inner.rstrip()[-1:] in {",", "!", "?"}:
+        return False
     span = doc.char_span(record.start, record.end, alignment_mode="expand")
     if span is None:
         return True
@@ -54,13 +94,12 @@ def _is_fragment(doc: Doc, record: QuoteRecord) -> bool:
     return len(words) < 6 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
-def _trim_punct(span: Span) -> Span | None:
-    start, end = span.start, span.end
-    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
-        start += 1
-    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
-        end -= 1
-    return span.doc[start:end] if end > start else None
+def _is_clause_or_long(content: Span) -> bool:
+    """Reported content worth a record: a clause with its own subject ('it was illegal')
+    or enough words; 'said so' and the like are parser noise."""
+    if len(content) >= MIN_INDIRECT_TOKENS:
+        return True
+    return any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in content.root.children)
 
 
 def _strip_inner(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,30 +122,11 @@ def _is_cue(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and knowledge.speech_verb(tok.lemma_) is not None
 
 
-def _speaker_of(cue: Token) -> Span | None:
-    """The subject of a reporting verb, as a mention: 'he', 'Rutte', 'US Secretary of State
-    Antony Blinken' (its relative clauses and appositives left out)."""
-    for child in cue.children:
-        if child.dep_ == "nsubj":  # a passive subject ('was reported') is what was said
-            if child.tag_ in {"WP", "WDT"} and cue.dep_ == "relcl":
-                head = cue.head  # 'Blinken, who said …': the relative pronoun's antecedent
-                return child.doc[head.left_edge.i : head.i + 1]
-            return child.doc[child.left_edge.i : child.i + 1]
-    # 'The minister, speaking to reporters, said …' parses fine; 'said by X' is passive.
-    for child in cue.children:
-        if child.dep_ == "agent":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return cue.doc[objs[0].left_edge.i : objs[0].i + 1]
-    if cue.dep_ in {"conj", "xcomp", "advcl"} and cue.head.i != cue.i:
-        return _speaker_of(cue.head)  # 'He stood up and said …', '…, saying …'
-    return None
-
-
 def _addressee_of(cue: Token) -> Span | None:
     """'told Blinken', 'said to reporters', 'in a letter to the council'."""
+    verb = knowledge.speech_verb(cue.lemma_)
     for child in cue.children:
-        if child.dep_ in {"dobj", "dative"} and knowledge.speech_verb(cue.lemma_).takes_addressee:
+        if child.dep_ in {"dobj", "dative"} and verb is not None and verb.takes_addressee:
             return cue.doc[child.left_edge.i : child.i + 1]
         if child.dep_ == "prep" and child.lower_ == "to":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -125,8 +145,17 @@ def _according_to(sent: Span) -> tuple[Token, Span] | None:
 
 
 class QuoteFinder:
-    def __init__(self, doc: Doc, actors: list[ActorRecord], links: list[CorefLink]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        actors: list[ActorRecord],
+        links: list[CorefLink],
+        min_quotation_probability: float = MIN_QUOTATION_PROBABILITY,
+        min_attribution_probability: float = MIN_ATTRIBUTION_PROBABILITY,
+    ) -> None:
         self.doc = doc
+        self.min_quotation_probability = min_quotation_probability
+        self.min_attribution_probability = min_attribution_probability
         self.text = doc.text
         self.marked = find_quotations(self.text)
         self.mention_actor: list[tuple[int, int, str]] = [
@@ -149,9 +178,9 @@ class QuoteFinder:
     def _tokens_outside(self, sent: Span, spans: list[MarkedSpan]) -> list[Token]:
         return [t for t in sent if not _inside(t.idx, spans)]
 
-    def _cue_near(self, span: MarkedSpan) -> Token | None:
-        """The reporting verb outside the marks nearest the quotation, in the sentences it
-        starts or ends in."""
+    def _cues_near(self, span: MarkedSpan) -> list[Token]:
+        """The reporting verbs outside the marks in the sentences the quotation starts or
+        ends in, nearest first."""
         first = self.doc.char_span(span.inner_start, span.inner_start + 1, alignment_mode="expand")
         last = self.doc.char_span(
             max(span.inner_end - 1, 0), span.inner_end, alignment_mode="expand"
@@ -166,93 +195,164 @@ class QuoteFinder:
             nxt = self.doc[end_tok.end].sent
             if nxt not in sents and self.text[span.outer_end : nxt.start_char].strip() == "":
                 sents.append(nxt)
-        best: tuple[int, Token] | None = None
+        found: list[tuple[int, Token]] = []
         for sent in sents:
             for tok in self._tokens_outside(sent, self.marked):
                 if not _is_cue(tok):
                     continue
+                own = clausal_content(tok)
+                if own is not None and not (
+                    own.start_char < span.outer_end and span.outer_start < own.end_char
+                ):
+                    continue  # 'and said he was convinced …' reports something else
+                while tok.dep_ == "ccomp" and _is_cue(tok.head) and speaker_of(tok.head):
+                    tok = tok.head  # 'Benjamin said he believes "…"': the outer report is his
                 distance = min(abs(tok.idx - span.outer_end), abs(tok.idx - span.outer_start))
-                if best is None or distance < best[0]:
-                    best = (distance, tok)
-        return best[1] if best else None
+                if all(t.i != tok.i for _, t in found):
+                    found.append((distance, tok))
+        return [t for _, t in sorted(found, key=lambda dt: (dt[0], dt[1].i))]
+
+    def quotation_alternatives(
+        self, span: MarkedSpan, previous: QuoteRecord | None
+    ) -> list[QuotationCandidate]:
+        """The attributions the rules can find for one quotation, for the model to weigh: a
+        colon introducer, each reporting verb near it, 'according to', a reporting verb in
+        the sentence before, or the previous quotation's speaker carrying on."""
+        found: list[tuple[str, int, Token | None, Span | None]] = []
+        introduced = self._colon_introducer(span)
+        if introduced is not None:
+            found.append(("colon", 0, *introduced))
+        for rank, cue in enumerate(self._cues_near(span)[:MAX_CUES_NEAR]):
+            found.append(("cue", rank, cue, speaker_of(cue)))
+        according = self._according_near(span)
+        if according is not None:
+            found.append(("according", 0, *according))
+        if (cue := self._cue_before(span)) is not None:
+            found.append(("before", 0, cue, speaker_of(cue)))
+        alternatives = []
+        for found_by, rank, cue, speaker in found:
+            record = self._quotation_record(span)
+            self._attribute(record, span, found_by, cue, speaker)
+            alternatives.append(QuotationCandidate(record, span, found_by, rank, cue))
+        if previous is not None and self._continues(previous, span):
+            record = self._quotation_record(span)
+            record.speaker, record.speaker_mention = previous.speaker, previous.speaker_mention
+            record.cue, record.cue_start, record.cue_end = (
+                previous.cue,
+                previous.cue_start,
+                previous.cue_end,
+            )
+            alternatives.append(QuotationCandidate(record, span, "continued", 0, None))
+        return [a for a in alternatives if self._reportable(a)]
+
+    def _quotation_record(self, span: MarkedSpan) -> QuoteRecord:
+        start, end = _strip_inner(self.text, span.inner_start, span.inner_end)
+        return QuoteRecord("direct", start, end, self.text[start:end])
+
+    def _reportable(self, candidate: QuotationCandidate) -> bool:
+        record, span = candidate.record, candidate.span
+        if record.speaker_mention is None:
+            return False  # unattributed: a title or a scare quote more often than speech
+        if self.text[record.speaker_mention[0] : record.speaker_mention[1]].lower() in (
+            FIRST_SECOND_PERSON
+        ):
+            return False  # 'I said' belongs to a quotation whose marks were lost
+        inner = self.text[span.inner_start : span.inner_end]
+        # 'the so-called "establishment"': words held at a distance
+        return not (record.kind == "direct" and _is_fragment(self.doc, record, inner))
+
+    def _attribute(
+        self,
+        record: QuoteRecord,
+        span: MarkedSpan,
+        found_by: str,
+        cue: Token | None,
+        speaker: Span | None,
+    ) -> None:
+        """Fill the record's speaker, cue, addressee and, for a quotation inside what a
+        cue reports, its mixed content."""
+        if speaker is not None:
+            record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
+            record.speaker = self.actor_at(speaker)
+        if cue is None:
+            return
+        if found_by == "according":
+            record.cue, record.cue_start = "according to", cue.idx
+            record.cue_end = cue.idx + len("according to")
+            return
+        record.cue, record.cue_start, record.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
+        record.addressee = self.actor_at(_addressee_of(cue)) if _is_cue(cue) else None
+        if found_by != "cue":
+            return
+        content = clausal_content(cue) or self._object_content(cue, span)
+        if (
+            content is not None
+            and content.start_char < span.outer_start - 1
+            and (content.end_char >= span.inner_end - 1)
+        ):
+            record.kind = "mixed"
+            record.start, record.end = content.start_char, max(content.end_char, span.outer_end)
+            record.text = self.text[record.start : record.end]
+
+    def quotation_features(self, candidate: QuotationCandidate) -> list[str]:
+        """What the attribution model weighs for a quotation: how its speaker was found,
+        the cue, who the speaker is, and the shape of the quotation."""
+        record, span = candidate.record, candidate.span
+        holder = self.doc.char_span(*record.speaker_mention[:2], alignment_mode="expand")
+        kind = holder_kind(holder) if holder is not None else "none"
+        how = candidate.found_by
+        cue = self.doc.char_span(record.cue_start, record.cue_end) if record.cue_start else None
+        lemma = cue.root.lemma_.lower() if cue is not None else "none"
+        inner = self.text[span.inner_start : span.inner_end].rstrip()
+        words = len(inner.split())
+        side = "none" if record.cue_start is None else str(record.cue_start < span.outer_start)
+        rank = str(min(candidate.rank, 2))
+        return [
+            f"how={how}",
+            f"how_rank={how}|{rank}",
+            f"how_kind={how}|{record.kind}",
+            f"cue={lemma}",
+            f"how_cue={how}|{lemma}",
+            f"holder={kind}",
+            f"how_holder={how}|{kind}",
+            f"holder_lemma={holder.root.lemma_.lower() if holder is not None else ''}",
+            f"resolved={record.speaker is not None}",
+            f"how_resolved={how}|{record.speaker is not None}",
+            f"cue_before={side}",
+            f"end={inner[-1:] if inner[-1:] in ',.?!:;' else 'other'}",
+            f"len={length_bucket(words)}",
+            f"how_len={how}|{length_bucket(words)}",
+            f"opens_paragraph={self.text[: span.outer_start].rstrip(' ')[-1:] in ('', chr(10))}",
+        ]
 
     def direct_and_mixed(self) -> list[QuoteRecord]:
+        """Each quotation with the attribution the model finds likeliest, if likely enough."""
         records: list[QuoteRecord] = []
+        weights = knowledge.attribution_weights("quotation")
         previous: QuoteRecord | None = None
         for span in self.marked:
             if not self.text[span.inner_start : span.inner_end].strip():
                 continue
-            start, end = _strip_inner(self.text, span.inner_start, span.inner_end)
-            record = QuoteRecord("direct", start, end, self.text[start:end])
-            introduced = self._colon_introducer(span)
-            cue = None if introduced else self._cue_near(span)
-            if introduced is not None:
-                verb, speaker = introduced
-                record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
-                record.speaker = self.actor_at(speaker)
-                if verb is not None:
-                    self.used_cues.add(verb.i)
-                    record.cue, record.cue_start = verb.text, verb.idx
-                    record.cue_end = verb.idx + len(verb.text)
-                    record.addressee = self.actor_at(_addressee_of(verb)) if _is_cue(verb) else None
-                record.confidence = 0.85 if record.speaker else 0.7
-            elif cue is not None:
-                speaker = _speaker_of(cue)
-                self._attach_cue(record, cue, speaker)
-                content = self._content_of(cue)
-                if (
-                    content is not None
-                    and content.start_char < span.outer_start - 1
-                    and (content.end_char >= span.inner_end - 1)
-                ):
-                    record.kind = "mixed"
-                    record.start, record.end = (
-                        content.start_char,
-                        max(content.end_char, span.outer_end),
-                    )
-                    record.text = self.text[record.start : record.end]
-                record.confidence = 0.9 if record.speaker else 0.7
-            else:
-                according = self._according_near(span)
-                if according is not None:
-                    cue_tok, speaker = according
-                    record.cue, record.cue_start = "according to", cue_tok.idx
-                    record.cue_end = cue_tok.idx + len("according to")
-                    record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
-                    record.speaker = self.actor_at(speaker)
-                    record.confidence = 0.85
-                elif (cue := self._cue_before(span)) is not None:
-                    self._attach_cue(record, cue, _speaker_of(cue))
-                    record.confidence = 0.7 if record.speaker else 0.5
-                elif previous is not None and self._continues(previous, span):
-                    record.speaker, record.speaker_mention = (
-                        previous.speaker,
-                        previous.speaker_mention,
-                    )
-                    record.cue, record.cue_start, record.cue_end = (
-                        previous.cue,
-                        previous.cue_start,
-                        previous.cue_end,
-                    )
-                    record.confidence = 0.6
-                else:
-                    record.confidence = 0.3
-            if record.speaker_mention is None:
-                continue  # unattributed: a title or a scare quote far more often than speech
-            if self.text[record.speaker_mention[0] : record.speaker_mention[1]].lower() in (
-                FIRST_SECOND_PERSON
-            ):
-                continue  # 'I said' belongs to a quotation whose marks were lost
-            if record.kind == "direct" and _is_fragment(self.doc, record):
-                continue  # 'the so-called "establishment"': words held at a distance
-            records.append(record)
-            previous = record
+            scored = [
+                (probability(self.quotation_features(a), weights), -i, a)
+                for i, a in enumerate(self.quotation_alternatives(span, previous))
+            ]
+            if not scored:
+                continue
+            chance, _, best = max(scored, key=lambda s: s[:2])
+            if chance < self.min_quotation_probability:
+                continue
+            best.record.confidence = round(chance, 2)
+            if best.cue is not None:
+                self.used_cues.add(best.cue.i)
+            records.append(best.record)
+            previous = best.record
         return records
 
     def _colon_introducer(self, span: MarkedSpan) -> tuple[Token | None, Span] | None:
         """'He added: "…"', 'he gave the Texan a back-handed compliment: "…"', 'HuffPollster:
         "…"': whoever the clause before the colon is about introduces the quotation."""
-        before = self.text[: span.outer_start].rstrip(" \t")
+        before = self.text[: span.outer_start].rstrip()
         if not before.endswith(":"):
             return None
         colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -269,7 +369,7 @@ class QuoteFinder:
             verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
-        speaker = _speaker_of(verb)
+        speaker = speaker_of(verb)
         return (verb, speaker) if speaker is not None else None
 
     def _cue_before(self, span: MarkedSpan) -> Token | None:
@@ -282,11 +382,11 @@ class QuoteFinder:
         cues = [
             t
             for t in self._tokens_outside(before, self.marked)
-            if _is_cue(t) and t.i not in self.used_cues and self._content_of(t) is None
+            if _is_cue(t) and t.i not in self.used_cues and clausal_content(t) is None
         ]
         if not cues or not (before.text.rstrip().endswith(":") or len(cues) == 1):
             return None
-        return cues[-1] if _speaker_of(cues[-1]) is not None else None
+        return cues[-1] if speaker_of(cues[-1]) is not None else None
 
     def _attach_cue(self, record: QuoteRecord, cue: Token, speaker: Span | None) -> None:
         self.used_cues.add(cue.i)
@@ -296,24 +396,17 @@ class QuoteFinder:
             record.speaker = self.actor_at(speaker)
         record.addressee = self.actor_at(_addressee_of(cue))
 
-    def _content_of(self, cue: Token) -> Span | None:
-        """The reported clause: 'said (that) CONTENT', or 'CONTENT, police said' where the
-        parser hangs the cue on the clause it reports."""
-        for child in cue.children:
-            if child.dep_ == "ccomp":
-                return self.doc[child.left_edge.i : child.right_edge.i + 1]
-        head = cue.head
-        if (
-            cue.dep_ in {"parataxis", "ccomp"}
-            and cue.tag_ != "VBG"
-            and head.i < cue.i
-            and head.pos_ in {"VERB", "AUX"}
-        ):
-            end = cue.left_edge.i
-            while end > head.left_edge.i and self.doc[end - 1].is_punct:
-                end -= 1
-            if end > head.left_edge.i:
-                return self.doc[head.left_edge.i : end]
+    def _object_content(self, cue: Token, span: MarkedSpan) -> Span | None:
+        """'called the program "worse than amnesty"', 'denounced him as a "psychopath"',
+        'lamented the "disheartened" state of the race': the cue's dependents after it, up to
+        the one that holds the quotation."""
+        inner = self.doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+        if inner is None or not cue.i < inner.start:
+            return None
+        rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in {"cc", "conj"}]
+        for child in rights:
+            if child.left_edge.i <= inner.start <= child.right_edge.i:
+                return self.doc[rights[0].left_edge.i : child.right_edge.i + 1]
         return None
 
     def _according_near(self, span: MarkedSpan) -> tuple[Token, Span] | None:
@@ -326,29 +419,45 @@ class QuoteFinder:
         between = self.text[previous.end : span.outer_start]
         return between.count("\n") <= 1 and len(between.split()) <= 25
 
-    def indirect(self, taken: list[QuoteRecord]) -> list[QuoteRecord]:
-        """'X said (that) …', 'X warned of …', 'X suggested the US may cut off aid'."""
-        records: list[QuoteRecord] = []
+    def indirect_candidates(self, taken: list[QuoteRecord]) -> Iterator[FrameCandidate]:
+        """Every attribution frame outside quotation marks and outside the direct quotes."""
         for tok in self.doc:
-            if tok.i in self.used_cues or not _is_cue(tok) or _inside(tok.idx, self.marked):
+            if tok.i in self.used_cues or _inside(tok.idx, self.marked):
                 continue
-            if any(r.start <= tok.idx < r.end for r in (*taken, *records)):
+            for candidate in frame_candidates(tok):
+                content = candidate.content
+                if candidate.frame in CLAUSAL_FRAMES and not _is_clause_or_long(content):
+                    continue
+                if candidate.speaker.root.lower_ in FIRST_SECOND_PERSON:
+                    continue  # 'I think …' is inside someone's words, not the article's report
+                if any(q.start <= content.start_char < q.end for q in taken):
+                    continue
+                yield candidate
+
+    def candidate_features(self, candidate: FrameCandidate) -> list[str]:
+        return features(candidate, self.actor_at(candidate.speaker) is not None)
+
+    def indirect(self, taken: list[QuoteRecord]) -> list[QuoteRecord]:
+        """'X said (that) …', 'X warned of …', 'X called for …', 'X suggested the US may cut
+        off aid': per cue, its most reliable frame, if reliable enough."""
+        best: dict[int, tuple[float, FrameCandidate]] = {}
+        weights = knowledge.attribution_weights("indirect")
+        for candidate in self.indirect_candidates(taken):
+            chance = probability(self.candidate_features(candidate), weights)
+            if chance < self.min_attribution_probability:
+                continue
+            i = candidate.cue.i
+            if i not in best or chance > best[i][0]:
+                best[i] = (chance, candidate)
+        records: list[QuoteRecord] = []
+        for i in sorted(best):
+            chance, candidate = best[i]
+            if any(r.start <= candidate.cue.idx < r.end for r in (*taken, *records)):
                 continue  # a report inside a report: the outer one is the attribution
-            content = self._content_of(tok)
-            if content is None:
-                content = self._prepositional_content(tok)
-            if content is None or len(content) < MIN_INDIRECT_TOKENS:
-                continue
-            if content.start < tok.i and content.end > tok.i:
-                continue  # a clause that holds its own cue is no content of it
-            if any(q.start <= content.start_char < q.end for q in taken):
-                continue
-            speaker = _speaker_of(tok)
-            if speaker is None or speaker.root.lower_ in FIRST_SECOND_PERSON:
-                continue  # 'I think …' is inside someone's words, not the article's report
+            content = candidate.content
             record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)
-            self._attach_cue(record, tok, speaker)
-            record.confidence = 0.75 if record.speaker else 0.55
+            self._attach_cue(record, candidate.cue, candidate.speaker)
+            record.confidence, record.frame = round(chance, 2), candidate.frame
             records.append(record)
         return records
 
@@ -364,24 +473,18 @@ class QuoteFinder:
             before = self.doc[sent.start : phrase[0]]
             after = self.doc[phrase[1] : sent.end]
             content = max((before, after), key=len)
-            content = _trim_punct(content)
+            content = trim_punct(content)
             if content is None or len(content) < MIN_INDIRECT_TOKENS:
                 continue
             record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)
             record.cue, record.cue_start = "according to", cue.idx
             record.cue_end = cue.idx + len("according to")
+            record.frame = "according"
             record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
             record.speaker = self.actor_at(speaker)
             record.confidence = 0.75 if record.speaker else 0.6
             records.append(record)
         return records
-
-    def _prepositional_content(self, cue: Token) -> Span | None:
-        """'warned of new threats', 'called for a ceasefire'."""
-        for child in cue.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "about", "for", "on"}:
-                return self.doc[child.i : child.right_edge.i + 1]
-        return None
 
 
 def find_quotes(doc: Doc, actors: list[ActorRecord], links: list[CorefLink]) -> list[QuoteRecord]:

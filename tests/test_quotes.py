@@ -3,6 +3,8 @@ from helpers import SHARED_EXAMPLE, actor_named
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsgraph import knowledge
+from newsgraph.frames import features, frame_candidates, probability
 from newsgraph.quotes import find_quotations
 
 pytestmark = pytest.mark.model
@@ -91,8 +93,10 @@ def test_example_article_quotes(analyze):
     rutte, blinken = actor_named(a, "Mark Rutte"), actor_named(a, "Antony Blinken")
     assert [q.addressee for q in quoted if q.speaker == rutte.id and q.addressee] == [blinken.id]
     trump = actor_named(a, "Donald Trump")
-    (suggestion,) = [q for q in a.quotes if q.speaker == trump.id]
-    assert suggestion.kind == "indirect" and "cut off aid" in suggestion.text
+    trumps = [q for q in a.quotes if q.speaker == trump.id]
+    (suggestion,) = [q for q in trumps if "cut off aid" in q.text]
+    assert suggestion.kind == "indirect" and suggestion.cue == "suggested"
+    assert all(q.kind == "indirect" for q in trumps)  # Trump is reported, never quoted
 
 
 MARKS_AND_WORDS = st.lists(
@@ -125,12 +129,12 @@ def test_random_marks_never_break_quotes(analyze, words, glue):
 
 def test_speaker_named_in_the_sentence_before(analyze):
     a = analyze(
-        "Foreign Minister Karim Bennani spoke to reporters after the vote on Tuesday.\n"
+        "Foreign Minister Karim Bennani told reporters after the vote on Tuesday:\n"
         '"We have won the argument and the vote."\n'
     )
     (q,) = a.quotes
     assert q.text == "We have won the argument and the vote."
-    assert _speaker(a, q) == "Karim Bennani" and q.cue == "spoke"
+    assert _speaker(a, q) == "Karim Bennani" and q.cue == "told"
 
 
 def test_two_apostrophes_as_quotation_marks():
@@ -148,3 +152,60 @@ def test_dateline_is_not_the_speaker_and_nested_reports_are_one(analyze):
     assert [(q.kind, q.speaker_mention.text) for q in a.quotes] == [
         ("indirect", "Prime Minister Helena Marques")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "frame", "holder", "content"),
+    [
+        ("The risk, the minister said, is a clash at sea.", "said", "v:inter", "the minister",
+         "The risk, the minister said, is a clash at sea"),
+        ("Opposition leaders called for a ceasefire in the north.", "called", "v:prep:for",
+         "Opposition leaders", "a ceasefire in the north"),
+        ("The senator urged Congress to pass the budget.", "urged", "v:obj+xcomp",
+         "The senator", "Congress to pass the budget"),
+        ("Marques vowed to fight the ruling in court.", "vowed", "v:xcomp", "Marques",
+         "to fight the ruling in court"),
+        ("Police said the bridge would reopen on Monday.", "said", "v:ccomp", "Police",
+         "the bridge would reopen on Monday"),
+        ("His criticism of the deal angered the unions.", "criticism", "n:prep:of", "His",
+         "the deal"),
+    ],
+)  # fmt: skip
+def test_attribution_frames(nlp, sentence, cue, frame, holder, content):
+    doc = nlp(sentence)
+    (tok,) = [t for t in doc if t.text == cue]
+    got = {c.frame: (c.speaker.text, c.content.text) for c in frame_candidates(tok)}
+    assert got[frame] == (holder, content)
+
+
+def test_attribution_model_weighs_frames(nlp):
+    weights = knowledge.attribution_weights("indirect")
+    assert "bias" in weights and len(weights) > 1000
+
+    def chance(sentence: str, cue: str) -> float:
+        doc = nlp(sentence)
+        (tok,) = [t for t in doc if t.text == cue]
+        (cand,) = [c for c in frame_candidates(tok) if c.frame in {"v:ccomp", "v:dobj"}]
+        return probability(features(cand, resolved=True), weights)
+
+    said = chance("The governor said that the budget would be balanced by June.", "said")
+    won = chance("The governor won the election by a wide margin.", "won")
+    assert 0 <= won < 0.5 < said <= 1
+
+
+def test_indirect_reports_beyond_say(analyze):
+    a = analyze(
+        "Prime Minister Helena Marques met Foreign Minister Karim Bennani in Lisbon on Monday.\n"
+        "Marques called for an end to the blockade of the port.\n"
+        "Bennani urged the European Commission to release the frozen funds.\n"
+        "The delegation ate lunch at the harbour.\n"
+    )
+    got = {(q.cue, _speaker(a, q), q.text) for q in a.quotes}
+    assert ("called", "Helena Marques", "an end to the blockade of the port") in got
+    assert (
+        "urged",
+        "Karim Bennani",
+        "the European Commission to release the frozen funds",
+    ) in got
+    assert all(q.kind == "indirect" and 0.5 <= q.confidence <= 1 for q in a.quotes)
+    assert not any("lunch" in q.text for q in a.quotes)  # eating is no report

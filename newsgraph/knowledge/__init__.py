@@ -45,7 +45,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TypeVar
@@ -63,6 +63,7 @@ __all__ = [
     "Title",
     "UserActor",
     "actor_dictionary_entry",
+    "attribution_weights",
     "clear_actor_dictionaries",
     "countries",
     "country_by_capital",
@@ -543,6 +544,17 @@ def speech_verb(lemma: str) -> SpeechVerb | None:
 def speech_verbs() -> list[SpeechVerb]:
     """All reporting verbs in ``speech_verbs.tsv``."""
     return list(_speech_verbs().values())
+
+
+@cache
+def attribution_weights(task: str) -> dict[str, float]:
+    """The attribution model's feature weights for `task` ("indirect": frames.features of
+    a frame candidate; "quotation": quotes.QuoteFinder.quotation_features), "bias" included."""
+    return {
+        r["feature"]: float(r["weight"])
+        for r in _read("attribution_model.tsv")[1]
+        if r["task"] == task
+    }
 
 
 # --------------------------------------------------------------------------- PLOVER lexicon

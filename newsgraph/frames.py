@@ -1,0 +1,222 @@
+"""Attribution frames over the dependency parse: a cue word, the shape in which it carries
+what was said or thought, and who holds it.
+
+A frame is named by the cue's part of speech and the dependency that carries the content:
+``v:ccomp`` ('said that …'), ``v:para`` ('…, officials said'), ``v:inter`` ('The risk,
+he said, is …'), ``v:xcomp`` ('vowed to …'),
+``v:obj+xcomp`` ('urged Congress to …'), ``v:dobj`` ('denied the report'), ``v:prep:for``
+('called for a ceasefire'), ``n:prep:of`` ('his criticism of the deal'), ``a:prep:about``
+('worried about jobs'). Which candidates report speech, thought or stance is
+decided by a logistic model over their ``features`` learned from annotated news
+(``knowledge/attribution_model.tsv``, built by ``training/attribution_model.py``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsgraph import knowledge
+
+_POS_PREFIX = {"VERB": "v", "AUX": "v", "NOUN": "n", "ADJ": "a"}
+# 'be', 'have' and 'do' carry no report of their own
+_LIGHT_VERBS = {"be", "have", "do"}
+
+
+@dataclass(frozen=True, slots=True)
+class FrameCandidate:
+    cue: Token
+    frame: str
+    content: Span
+    speaker: Span
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.cue.lemma_.lower(), self.frame
+
+
+def speaker_of(cue: Token) -> Span | None:
+    """The subject of a reporting verb, as a mention: 'he', 'Rutte', 'US Secretary of State
+    Antony Blinken' (its relative clauses and appositives left out)."""
+    for child in cue.children:
+        if child.dep_ == "nsubj":  # a passive subject ('was reported') is what was said
+            if child.tag_ in {"WP", "WDT"} and cue.dep_ == "relcl":
+                head = cue.head  # 'Blinken, who said …': the relative pronoun's antecedent
+                return child.doc[head.left_edge.i : head.i + 1]
+            return _with_appositive(child)
+    # 'The minister, speaking to reporters, said …' parses fine; 'said by X' is passive.
+    for child in cue.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return cue.doc[objs[0].left_edge.i : objs[0].i + 1]
+    if cue.dep_ in {"conj", "xcomp", "advcl"} and cue.head.i != cue.i:
+        return speaker_of(cue.head)  # 'He stood up and said …', '…, saying …'
+    return None
+
+
+def _with_appositive(head: Token) -> Span:
+    """The mention headed by `head`, with a name in apposition ('One of the men, Jessie
+    Elkins,') but not its relative clauses."""
+    end = head.i
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            end = child.right_edge.i
+    return head.doc[head.left_edge.i if head.left_edge.i <= head.i else head.i : end + 1]
+
+
+def holder_of(cue: Token) -> Span | None:
+    """Who holds a nominal or adjectival cue: 'his criticism', 'Trump's claim', 'voters
+    (are) worried'."""
+    if cue.pos_ == "NOUN":
+        for child in cue.children:
+            if child.dep_ == "poss":
+                return cue.doc[child.left_edge.i : child.i + 1]
+        return None
+    if cue.pos_ == "ADJ" and cue.dep_ == "acomp":
+        return speaker_of(cue.head)
+    return speaker_of(cue)
+
+
+def clausal_content(cue: Token) -> Span | None:
+    """The reported clause: 'said (that) CONTENT', or 'CONTENT, police said' where the
+    parser hangs the cue on the clause it reports."""
+    return next((c for f, c in _frames(cue) if f in {"ccomp", "para", "inter"}), None)
+
+
+def trim_punct(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _subtree(doc, first: Token, last: Token) -> Span:
+    return doc[first.left_edge.i : last.right_edge.i + 1]
+
+
+def _frames(cue: Token) -> Iterator[tuple[str, Span]]:
+    doc = cue.doc
+    dobj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            # 'information that officials said would harm security': the relative pronoun
+            # hangs on the clause but stands before the cue
+            start = cue.i + 1 if child.left_edge.i < cue.i < child.i else child.left_edge.i
+            yield "ccomp", doc[start : child.right_edge.i + 1]
+        elif child.dep_ == "xcomp" and child.i > cue.i:
+            if dobj is not None and dobj.i < child.i:
+                yield "obj+xcomp", _subtree(doc, dobj, child)
+            else:
+                yield "xcomp", _subtree(doc, child, child)
+        elif child.dep_ == "prep" and child.i > cue.i:
+            objs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objs:
+                yield f"prep:{child.lower_}", _subtree(doc, objs[0], objs[-1])
+        elif child.dep_ == "acl" and cue.pos_ == "NOUN" and child.i > cue.i:
+            yield "acl", _subtree(doc, child, child)
+    if dobj is not None and not any(c.dep_ == "xcomp" for c in cue.children):
+        yield "dobj", _subtree(doc, dobj, dobj)
+    head = cue.head
+    if (
+        cue.dep_ in {"parataxis", "ccomp"}
+        and cue.tag_ != "VBG"
+        and head.i < cue.i
+        and head.pos_ in {"VERB", "AUX"}
+    ):
+        end = cue.left_edge.i
+        while end > head.left_edge.i and doc[end - 1].is_punct:
+            end -= 1
+        if end > head.left_edge.i:
+            yield "para", doc[head.left_edge.i : end]
+    if cue.dep_ == "parataxis" and head.i > cue.i and head.pos_ in {"VERB", "AUX"}:
+        # 'The bigger risk, he said, is a clash': the clause around the interjected cue
+        yield "inter", _subtree(doc, head, head)
+
+
+def frame_candidates(cue: Token) -> list[FrameCandidate]:
+    """Every frame `cue` takes here, with its content and holder; [] when it has no holder."""
+    prefix = _POS_PREFIX.get(cue.pos_)
+    if prefix is None or (prefix == "v" and cue.lemma_.lower() in _LIGHT_VERBS):
+        return []
+    speaker = holder_of(cue)
+    if speaker is None:
+        return []
+    candidates = []
+    for frame, span in _frames(cue):
+        content = trim_punct(span)
+        if content is None:
+            continue
+        if frame == "inter" or not (content.start <= speaker.start < content.end):
+            candidates.append(FrameCandidate(cue, f"{prefix}:{frame}", content, speaker))
+    return candidates
+
+
+def length_bucket(n: int) -> str:
+    for limit in (1, 2, 5, 10, 20):
+        if n <= limit:
+            return str(limit)
+    return "more"
+
+
+def holder_kind(span: Span) -> str:
+    root = span.root
+    if root.pos_ == "PRON":
+        return f"pron:{root.lower_}"
+    if root.ent_type_:
+        return f"ent:{root.ent_type_}"
+    return f"pos:{root.pos_}"
+
+
+_CLAUSE_OPENERS = {"that", "to", "whether", "if", "how", "why", "what", "who", "when"}
+
+
+def _first_word(content: Span) -> str:
+    first = content[0]
+    return first.lower_ if first.lower_ in _CLAUSE_OPENERS else first.pos_
+
+
+def features(candidate: FrameCandidate, resolved: bool) -> list[str]:
+    """What the attribution model weighs: the frame and its cue, who holds it (`resolved`:
+    the holder is a known actor), how the content is built, and the cue's grammar."""
+    cue, content, holder = candidate.cue, candidate.content, candidate.speaker
+    lemma, frame = candidate.key
+    kind = holder_kind(holder)
+    words = [t for t in content if not t.is_punct]
+    root = content.root
+    modal = next((c.lower_ for c in cue.children if c.tag_ == "MD"), "")
+    speech = knowledge.speech_verb(lemma)
+    return [
+        f"speech={speech.verb_class if speech else None}|{frame}",
+        f"lf={lemma}|{frame}",
+        f"l={lemma}",
+        f"f={frame}",
+        f"holder={kind}",
+        f"holder_lemma={holder.root.lemma_.lower()}",
+        f"f_holder={frame}|{kind}",
+        f"resolved={resolved}",
+        f"f_resolved={frame}|{resolved}",
+        f"len={length_bucket(len(words))}",
+        f"f_len={frame}|{length_bucket(len(words))}",
+        f"content_root={root.pos_}",
+        f"content_subject={any(c.dep_ in {'nsubj', 'nsubjpass', 'expl'} for c in root.children)}",
+        f"dep={cue.dep_}",
+        f"tag={cue.tag_}",
+        f"negated={any(c.dep_ == 'neg' for c in cue.children)}",
+        f"modal={modal}",
+        f"holder_after={holder.start > cue.i}",
+        f"first={_first_word(content)}",
+        f"f_first={frame}|{_first_word(content)}",
+        f"content_lemma={root.lemma_.lower() if root.pos_ in {'VERB', 'AUX'} else root.pos_}",
+    ]
+
+
+def probability(feats: list[str], weights: dict[str, float]) -> float:
+    """The logistic model's probability that the candidate is an attribution."""
+    z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
