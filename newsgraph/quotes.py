@@ -15,7 +15,7 @@ mention resolves to an actor through the article's names and coreference.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -140,7 +140,8 @@ def _according_to(sent: Span) -> tuple[Token, Span] | None:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
             if objs:
-                return tok, tok.doc[objs[0].left_edge.i : objs[0].i + 1]
+                # the whole phrase: 'according to calculations by Amy Glasmeier'
+                return tok, tok.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
     return None
 
 
@@ -225,7 +226,9 @@ class QuoteFinder:
         for rank, cue in enumerate(self._cues_near(span)[:MAX_CUES_NEAR]):
             found.append(("cue", rank, cue, speaker_of(cue)))
         according = self._according_near(span)
-        if according is not None:
+        if according is not None and not found:
+            # beside a speaker's own cue, 'according to X' relays the quotation: a second
+            # record (according_to), not a rival speaker
             found.append(("according", 0, *according))
         if (cue := self._cue_before(span)) is not None:
             found.append(("before", 0, cue, speaker_of(cue)))
@@ -276,9 +279,8 @@ class QuoteFinder:
             record.speaker = self.actor_at(speaker)
         if cue is None:
             return
-        if found_by == "according":
-            record.cue, record.cue_start = "according to", cue.idx
-            record.cue_end = cue.idx + len("according to")
+        if found_by == "according" and speaker is not None:
+            self._according_cue(record, cue, speaker)
             return
         record.cue, record.cue_start, record.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
         record.addressee = self.actor_at(_addressee_of(cue)) if _is_cue(cue) else None
@@ -461,14 +463,29 @@ class QuoteFinder:
             records.append(record)
         return records
 
-    def according_to(self, taken: list[QuoteRecord]) -> list[QuoteRecord]:
-        """'According to the ministry, 43 people were detained.'"""
+    def according_to(self, quotations: list[QuoteRecord]) -> list[QuoteRecord]:
+        """'According to the ministry, 43 people were detained.' A quotation whose cue shares
+        the sentence ('"…," Ware said, according to The Blaze') is reported by that source
+        too: a second record of the same words."""
         records: list[QuoteRecord] = []
         for sent in self.doc.sents:
             found = _according_to(sent)
-            if found is None or any(sent.start_char <= q.start < sent.end_char for q in taken):
+            if found is None:
                 continue
             cue, speaker = found
+            relayed = [
+                q
+                for q in quotations
+                if q.cue_start is not None
+                and sent.start_char <= q.cue_start < sent.end_char
+                and q.cue != "according to"
+            ]
+            for q in relayed:
+                record = replace(q, speaker=self.actor_at(speaker), addressee=None)
+                self._according_cue(record, cue, speaker)
+                records.append(record)
+            if relayed or any(sent.start_char <= q.start < sent.end_char for q in quotations):
+                continue
             phrase = (cue.left_edge.i, max(cue.right_edge.i, speaker.end - 1) + 1)
             before = self.doc[sent.start : phrase[0]]
             after = self.doc[phrase[1] : sent.end]
@@ -477,20 +494,24 @@ class QuoteFinder:
             if content is None or len(content) < MIN_INDIRECT_TOKENS:
                 continue
             record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)
-            record.cue, record.cue_start = "according to", cue.idx
-            record.cue_end = cue.idx + len("according to")
+            self._according_cue(record, cue, speaker)
             record.frame = "according"
-            record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
             record.speaker = self.actor_at(speaker)
             record.confidence = 0.75 if record.speaker else 0.6
             records.append(record)
         return records
 
+    @staticmethod
+    def _according_cue(record: QuoteRecord, cue: Token, source: Span) -> None:
+        record.cue, record.cue_start = "according to", cue.idx
+        record.cue_end = cue.idx + len("according to")
+        record.speaker_mention = (source.start_char, source.end_char, source.text)
+
 
 def find_quotes(doc: Doc, actors: list[ActorRecord], links: list[CorefLink]) -> list[QuoteRecord]:
     finder = QuoteFinder(doc, actors, links)
     direct = finder.direct_and_mixed()
-    records = direct + finder.indirect(direct)
-    records += finder.according_to(records)
+    records = direct + finder.according_to(direct)
+    records += finder.indirect(records)
     records.sort(key=lambda q: (q.start, q.end))
     return records

@@ -209,3 +209,19 @@ def test_indirect_reports_beyond_say(analyze):
     ) in got
     assert all(q.kind == "indirect" and 0.5 <= q.confidence <= 1 for q in a.quotes)
     assert not any("lunch" in q.text for q in a.quotes)  # eating is no report
+
+
+def test_according_to_a_source_that_relays_a_quotation(analyze):
+    a = analyze(
+        '"We will appeal the ruling," the spokesman, Omar Haddad, said on Friday, according to '
+        "a statement published by the Justice Ministry.\n"
+        "Exports fell by 12 percent last year, according to figures from the national bank.\n"
+    )
+    appeal = sorted((q.cue, q.speaker_mention.text) for q in a.quotes if "appeal" in q.text)
+    assert appeal == [
+        ("according to", "a statement published by the Justice Ministry"),
+        ("said", "the spokesman, Omar Haddad"),
+    ]
+    (exports,) = [q for q in a.quotes if "Exports" in q.text]
+    assert exports.kind == "indirect" and exports.text == "Exports fell by 12 percent last year"
+    assert exports.speaker_mention.text == "figures from the national bank"

@@ -72,6 +72,7 @@ def labelled_candidates(articles) -> dict[str, list[tuple[list[str], bool]]]:
                 taken.append(previous)
                 if alternatives[0].cue is not None:
                     finder.used_cues.add(alternatives[0].cue.i)
+        taken += finder.according_to(taken)
         for cand in finder.indirect_candidates(taken):
             content, holder = cand.content, cand.speaker
             holder_range = (holder.start_char, holder.end_char)
