@@ -168,12 +168,21 @@ class QuoteFinder:
         self.used_cues: set[int] = set()
 
     def actor_at(self, span: Span | None) -> str | None:
-        """The actor whose mention covers the head of `span`."""
+        """The actor whose mention covers the head of `span`, else the name in apposition
+        to it ('Its head, General Markus Ritter')."""
         if span is None:
             return None
         head = span.root
         a, b = head.idx, head.idx + len(head.text)
         hits = [(e - s, aid) for s, e, aid in self.mention_actor if s <= a and b <= e]
+        if not hits:
+            appositives = [t for t in head.rights if t.dep_ == "appos" and t.i < span.end]
+            for t in appositives:
+                hits += [
+                    (e - s, aid)
+                    for s, e, aid in self.mention_actor
+                    if s <= t.idx and t.idx + len(t.text) <= e
+                ]
         return min(hits)[1] if hits else None
 
     def _tokens_outside(self, sent: Span, spans: list[MarkedSpan]) -> list[Token]:

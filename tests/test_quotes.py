@@ -225,3 +225,13 @@ def test_according_to_a_source_that_relays_a_quotation(analyze):
     (exports,) = [q for q in a.quotes if "Exports" in q.text]
     assert exports.kind == "indirect" and exports.text == "Exports fell by 12 percent last year"
     assert exports.speaker_mention.text == "figures from the national bank"
+
+
+def test_speaker_named_in_apposition(analyze):
+    a = analyze(
+        "The European Union's monitoring mission said it was verifying the reports. Its head, "
+        "General Markus Ritter, said patrols along the border would be increased from Monday.\n"
+    )
+    (q,) = [q for q in a.quotes if "patrols" in q.text]
+    assert q.speaker_mention.text == "Its head, General Markus Ritter"
+    assert _speaker(a, q) == "Markus Ritter"
