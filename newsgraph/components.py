@@ -15,7 +15,7 @@ from newsgraph import knowledge
 from newsgraph.actors import KnowledgeMatcher, build_actors
 from newsgraph.coref import resolve_coreference
 from newsgraph.events import TriggerMatcher, find_events
-from newsgraph.quotes import find_quotes
+from newsgraph.quotes import MIN_INDIRECT_PROBABILITY, MIN_QUOTATION_PROBABILITY, find_quotes
 from newsgraph.roles import find_roles
 from newsgraph.times import find_times
 
@@ -120,12 +120,13 @@ class TimeNormalizer:
 class QuoteFinder:
     """Direct, mixed and indirect quotations attributed to speakers and addressees."""
 
-    def __init__(self) -> None:
+    def __init__(self, min_quotation_probability: float, min_indirect_probability: float) -> None:
         register_extensions()
+        self.thresholds = (min_quotation_probability, min_indirect_probability)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.newsgraph_quotes = find_quotes(
-            doc, doc._.newsgraph_actors or [], doc._.newsgraph_coref or []
+            doc, doc._.newsgraph_actors or [], doc._.newsgraph_coref or [], *self.thresholds
         )
         return doc
 
@@ -190,9 +191,17 @@ def make_time_normalizer(nlp: Language, name: str) -> TimeNormalizer:
     "newsgraph_quotes",
     assigns=["doc._.newsgraph_quotes"],
     requires=["doc._.newsgraph_actors", "doc._.newsgraph_coref", "token.dep"],
+    default_config={
+        "min_quotation_probability": MIN_QUOTATION_PROBABILITY,
+        "min_indirect_probability": MIN_INDIRECT_PROBABILITY,
+    },
 )
-def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
-    return QuoteFinder()
+def make_quote_finder(
+    nlp: Language, name: str, min_quotation_probability: float, min_indirect_probability: float
+) -> QuoteFinder:
+    """The attribution model's thresholds trade precision for recall: raise
+    `min_indirect_probability` for fewer, surer reports of indirect speech (README, "Measured")."""
+    return QuoteFinder(min_quotation_probability, min_indirect_probability)
 
 
 @Language.factory(

