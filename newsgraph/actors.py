@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from newsgraph import knowledge
+from newsgraph.knowledge.gazetteer import LARGE_CITY, country_of_place, places_named
 
 # spaCy labels that can name an actor; the rest (DATE, LAW, PRODUCT…) never do.
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -92,17 +93,21 @@ class KnowledgeMatcher:
         entries: list[
             tuple[str, str, str, str, str | None]
         ] = []  # phrase, label, key, form, sector
+        demonyms_seen: set[str] = set()
         for country in knowledge.countries():
             key = f"C:{country.code}"
             for phrase in (country.name, *country.aliases):
                 entries.append((phrase, "GPE", key, "name", None))
             for phrase in country.demonyms:
-                entries.append((phrase, "NORP", key, "demonym", None))
+                if phrase not in demonyms_seen:  # 'Congolese': the first country listed
+                    demonyms_seen.add(phrase)
+                    entries.append((phrase, "NORP", key, "demonym", None))
             for phrase in country.capitals:
                 entries.append((phrase, "GPE", key, "capital", None))
         for org in knowledge.organizations():
             for phrase in (org.name, *org.aliases):
-                entries.append((phrase, "ORG", f"O:{org.code}", "name", "IGO"))
+                sector = "NGO" if org.plover == "NGO" else "IGO"
+                entries.append((phrase, "ORG", f"O:{org.code}", "name", sector))
         for meto in knowledge.metonyms():
             entries.append((meto.name, "ORG", f"C:{meto.country}", "metonym", meto.sector))
         for user in knowledge.user_actors():
@@ -584,6 +589,7 @@ def build_actors(doc: Doc, matcher: KnowledgeMatcher, titles: list[Span]) -> lis
         actors.append(actor)
     recover_mentions(doc, actors, taken)
     _set_org_country(doc, actors)
+    _set_place_country(doc, actors)
     for actor in actors:
         actor.confidence = _confidence(actor)
     for actor in actors:
@@ -620,11 +626,107 @@ def _set_org_country(doc: Doc, actors: list[ActorRecord]) -> None:
     for actor in actors:
         if actor.type != "ORG":
             continue
+        if actor.country is None and actor.key == "N:Security Council":
+            # Unqualified, the Security Council of world news is the UN's; a national one is
+            # written with its country ('Armenia's Security Council' keys as Q:ARM:…).
+            un = knowledge.organization_by_name("UN Security Council")
+            actor.country, actor.sector = (un.code, "IGO") if un else (None, None)
         for word in () if actor.country else actor.name_tokens:
-            country = knowledge.country_by_name(word) or knowledge.country_by_demonym(word)
+            country = (
+                knowledge.country_by_name(word)
+                or knowledge.country_by_demonym(word)
+                or knowledge.country_by_capital(word)
+            )
             if country:
                 actor.country = country.code
                 break
+        # 'Lagos State Government', 'Sydney Morning Herald': a large city opening the name.
+        first = actor.name_tokens[0] if actor.name_tokens else ""
+        places = places_named(first) if actor.country is None and first[:1].isupper() else ()
+        if places and places[0].population >= LARGE_CITY:
+            if len({p.country for p in places if p.population >= LARGE_CITY}) == 1:
+                country = knowledge.country_by_code(places[0].country)
+                actor.country = country.code if country else None
         if actor.sector is None and actor.name_tokens:
             nominal = knowledge.nominal(actor.name_tokens[-1].lower())
             actor.sector = nominal.sector if nominal else None
+
+
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# Words that make an unknown organisation's name international rather than national:
+# such an organisation takes no country from the places around it.
+INTERNATIONAL_WORDS = {
+    "international", "world", "global", "inter", "african", "european", "asian", "arab",
+    "american", "americas", "pacific", "atlantic", "regional", "union", "forum",
+}  # fmt: skip
+
+
+def _national_code(code: str | None) -> str | None:
+    """A country's own code ('NGA'), not an organisation's ('IGOUNO', 'NGOHRIAMN')."""
+    country = knowledge.country_by_code(code) if code and len(code) == 3 else None
+    return country.code if country else None
+
+
+LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "through", "across", "around", "inside"}
+
+
+def _always_a_place(doc: Doc, actor: ActorRecord) -> bool:
+    """Every mention of the name is the object of 'in', 'near', 'through'…: a place,
+    whatever the tagger said ('protesters in Hyderabad' read as an organisation)."""
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in actor.mentions]
+    return bool(spans) and all(
+        span is not None
+        and span.root.dep_ == "pobj"
+        and span.root.head.lower_ in LOCATIVE_PREPOSITIONS
+        for span in spans
+    )
+
+
+def _set_place_country(doc: Doc, actors: list[ActorRecord]) -> None:
+    """'Lagos' → NGA, 'Texas' → USA: a city or US state the shipped gazetteer knows lies in
+    its country. Among namesakes ('Tripoli'), the one in a country the article names wins."""
+    named = {c for a in actors if (c := _national_code(a.country))}
+    for actor in actors:
+        if actor.country or not actor.key.startswith("N:"):
+            continue
+        if actor.type not in PLACE_TYPES and not _always_a_place(doc, actor):
+            continue
+        names = [actor.name, *(m.text for m in actor.mentions if m.kind == "name")]
+        for name in dict.fromkeys(names):
+            code = country_of_place(name, named)
+            country = knowledge.country_by_code(code) if code else None
+            if country is not None:
+                actor.country = country.code
+                actor.type = actor.type if actor.type in PLACE_TYPES else "GPE"
+                break
+
+
+def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
+    """A person or national organisation whose country nothing names takes the country of
+    the places around it: when the sentences that name it name places of exactly one
+    country ('Opposition groups in Zimbabwe want President Mugabe to …' → ZWE; a rally in
+    Lagos → NGA). Two countries there, or none, and it keeps no country. Run after roles
+    (a title's affiliation is firmer evidence)."""
+    sentence_of = {}
+    for n, sent in enumerate(doc.sents):
+        sentence_of.update((i, n) for i in range(sent.start, sent.end))
+    places: dict[int, set[str]] = {}
+    for actor in actors:  # every actor of a known country counts: 'the Canadian Service'
+        code = _national_code(actor.country)
+        for m in actor.mentions if code else ():
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                places.setdefault(sentence_of[span.start], set()).add(code)
+    for actor in actors:
+        if actor.country or actor.type not in {"PERSON", "ORG"}:
+            continue
+        words = actor.name.replace("-", " ").lower().split()
+        if actor.type == "ORG" and INTERNATIONAL_WORDS.intersection(words):
+            continue
+        found: set[str] = set()
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and m.kind == "name":
+                found |= places.get(sentence_of[span.start], set())
+        if len(found) == 1:
+            actor.country = found.pop()

@@ -298,3 +298,53 @@ def test_a_users_own_triggers_are_added_and_preferred(tmp_path):
     )
     with pytest.raises(ValueError, match="SCOLD"):
         knowledge.load_plover_lexicon(bad)
+
+
+# --- actors' countries, for (source country, type, target country) ----------------------
+
+
+def _country(a, name):
+    return next(x.country for x in a.actors if x.name == name)
+
+
+def test_a_city_lies_in_its_country(analyze):
+    a = analyze("Police in Lagos arrested 20 protesters on Friday.")
+    assert _country(a, "Lagos") == "NGA"
+    assert [a.actor(i).country for i in _one(a, "COERCE").source] == ["NGA"]
+
+
+def test_a_city_namesake_in_a_country_the_article_names_wins(analyze):
+    a = analyze("Police fired tear gas at protesters in Hyderabad, Pakistani officials said.")
+    assert _country(a, "Hyderabad") == "PAK"
+    a = analyze("Police fired tear gas at protesters in Hyderabad on Monday.")
+    assert _country(a, "Hyderabad") == "IND"  # the larger namesake, no country named
+
+
+def test_international_ngos_and_the_security_council_have_cameo_codes(analyze):
+    a = analyze("Amnesty International accused the police of torturing detainees.")
+    assert _country(a, "Amnesty International") == "NGOHRIAMN"
+    a = analyze("Human Rights Watch urged Kenya to free the journalists.")
+    e = _one(a, "REQUEST")
+    assert [a.actor(i).country for i in e.source + e.target] == ["NGOHRIHRW", "KEN"]
+    a = analyze("The Security Council condemned the attack on Mali's army.")
+    assert _country(a, "Security Council") == "IGOUNO"
+    a = analyze("Armenia's Security Council met on Tuesday.")
+    assert all(x.country == "ARM" for x in a.actors)
+
+
+def test_a_persons_country_from_title_apposition_or_the_places_around(analyze):
+    a = analyze("Ugandan President Yoweri Museveni met Kenyan President William Ruto in Nairobi.")
+    assert (_country(a, "Yoweri Museveni"), _country(a, "William Ruto")) == ("UGA", "KEN")
+    a = analyze("Museveni, Uganda's president, threatened to expel the diplomats.")
+    assert (a.actors[0].name, a.actors[0].type, a.actors[0].country) == (
+        "Museveni",
+        "PERSON",
+        "UGA",
+    )
+    a = analyze("Opposition leader Peter Okello called on the government of Uganda to act.")
+    assert _country(a, "Peter Okello") == "UGA"
+    a = analyze("U.N. mediator Pedro Alvarez met rebel leaders in Colombia.")
+    assert _country(a, "Pedro Alvarez") == "IGOUNO"
+    # Two countries around and nothing else: no guess.
+    a = analyze("Peter Okello flew from Kenya to Uganda on Monday.")
+    assert _country(a, "Peter Okello") is None

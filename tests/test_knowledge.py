@@ -310,13 +310,13 @@ def test_organization_codes_follow_cameo_conventions() -> None:
     assert k.organization_by_name("UN").plover == "UNO"
     assert k.organization_by_name("EU").plover == "EUR"
     assert k.organization_by_name("NATO").plover == "IGO"
-    kinds = {"alliance", "union", "un", "financial", "court", "trade", "regional", "other"}
+    kinds = {"alliance", "union", "un", "financial", "court", "trade", "regional", "ngo", "other"}
     names = [o.name for o in k.organizations()]
     assert len(names) == len(set(names))
     for org in k.organizations():
         assert re.fullmatch(r"(IGO|NGO)[A-Z]*", org.code), org.code
         assert len(org.code) % 3 == 0, org.code
-        assert org.plover in {"IGO", "UNO", "EUR"}
+        assert org.plover in {"IGO", "UNO", "EUR", "NGO"}
         assert org.kind in kinds, org
         assert org.nominals, org.name
         assert all(n.startswith("the ") for n in org.nominals), org.name
