@@ -27,6 +27,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev"}
 # Dependencies under which a word modifies a noun rather than naming an actor.
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
+ETHNIC = {"ethnic"}
 PRONOUN_LIKE = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them"}
 
 
@@ -256,6 +257,11 @@ def candidate_mentions(
             continue
         if known.end - known.start == 1 and doc[known.start].text in surnames:
             mentions.append(NameMention(known.start, known.end, "PERSON"))
+            continue
+        if known.form == "demonym" and known.start > 0 and doc[known.start - 1].lower_ in ETHNIC:
+            # 'ethnic Albanians in Macedonia': a people, not the state its name recalls; CAMEO
+            # codes such a group with the country it lives in (set from the places around).
+            mentions.append(NameMention(known.start, known.end, "NORP", "E:" + known.key[2:]))
             continue
         if known.form == "capital" and not _acts_as_government(doc, known):
             # 'in Brussels' is a place: kept as a city actor of its own, not the government.
@@ -718,7 +724,7 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
             if span is not None:
                 places.setdefault(sentence_of[span.start], set()).add(code)
     for actor in actors:
-        if actor.country or actor.type not in {"PERSON", "ORG"}:
+        if actor.country or not (actor.type in {"PERSON", "ORG"} or actor.key.startswith("E:")):
             continue
         words = actor.name.replace("-", " ").lower().split()
         if actor.type == "ORG" and INTERNATIONAL_WORDS.intersection(words):

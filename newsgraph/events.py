@@ -152,6 +152,8 @@ CIRCUMSTANCE_PREPS = {
     "against",
 }
 CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
+# "in defiance of", "in protest at", "in opposition to": a stance, not a place.
+STANCES = {"defiance", "protest", "opposition", "solidarity", "support", "response", "reaction"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 OVERRIDE_STATUS = ("negated", "hypothetical", "future")
 
@@ -470,10 +472,16 @@ class EventFinder:
             # Crowds are coded by where they are: "thousands blocked streets in Hong Kong",
             # "marched through Nairobi".
             # "through the centre of the Chilean capital": whatever place the phrase names.
-            where = _prep_objects(trigger, CROWD_PLACES)
+            where = [t for t in _prep_objects(trigger, CROWD_PLACES) if t.lemma_ not in STANCES]
             where += [place_tok] if place_tok is not None else []
             source = next((ids for tok in where if (ids := self.actors_of(tok))), [])
         target = [a for a in self.arguments(trigger, row, target_slots) if a not in source]
+        if not target and row.type == "PROTEST":
+            # "blocked streets in defiance of the authorities": whom the protest defies.
+            stances = [t for t in _prep_objects(trigger, {"in"}) if t.lemma_ in STANCES]
+            whom = [o for t in stances for o in _prep_objects(t, {"of", "to"})]
+            target = next((ids for tok in whom if (ids := self.actors_of(tok))), [])
+            target = [a for a in target if a not in source]
         if row.requires_target and not target:
             return None
         if (

@@ -348,3 +348,16 @@ def test_a_persons_country_from_title_apposition_or_the_places_around(analyze):
     # Two countries around and nothing else: no guess.
     a = analyze("Peter Okello flew from Kenya to Uganda on Monday.")
     assert _country(a, "Peter Okello") is None
+
+
+def test_ethnic_groups_take_the_country_they_live_in(analyze):
+    a = analyze("Soldiers killed three ethnic Albanians in a raid in southern Serbia.")
+    albanians = next(x for x in a.actors if x.name == "Albanians")
+    assert (albanians.type, albanians.country) == ("NORP", "SRB")
+
+
+def test_a_crowd_defying_the_authorities_protests_against_them(analyze):
+    a = analyze("Crowds blocked streets in Hong Kong in defiance of Chinese authorities.")
+    e = _one(a, "PROTEST")
+    assert [a.actor(i).country for i in e.source] == ["HKG"]
+    assert [a.actor(i).country for i in e.target] == ["CHN"]
