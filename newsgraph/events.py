@@ -110,6 +110,8 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 # Whose is a place that is attacked or seized: the place's ("shelled a block in Dnipro").
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE"}
+# Verbs of readying an attack: 'prepared to resume shelling' is a show of force (MOBILIZE).
+READYING = {"prepare", "poise", "gear", "mass"}
 # Events whose place, when they name no target, is what they are done to.
 LOCATED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"}
 # CAMEO's "express intent to …" codes, by what is intended.
@@ -617,6 +619,10 @@ def _subjects(verb: Token) -> list[Token]:
             return []  # "expected to be consulted": the passive's subject is its target
         else:
             subjects = [c for c in node.children if c.dep_ in {"nsubj", "expl"}]
+            if subjects and subjects[0].tag_ == "VBG":
+                # "The Red Cross operating in Iraq said": a participle the parser made the
+                # subject; whoever does it is.
+                subjects = [c for c in subjects[0].children if c.dep_ == "nsubj"] or subjects
             if subjects:
                 if subjects[0].tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                     return [node.head]
@@ -731,6 +737,7 @@ def find_events(
         if record is not None:
             records.append(record)
     records = _statements(doc, finder, records)
+    records = _purposes(doc, records)
     records.sort(key=lambda r: (r.start, r.trigger_start))
     names = {a.id: a.name for a in actors}
     for r in records:
@@ -740,6 +747,48 @@ def find_events(
 
 
 # --- what PLOVER codes from statements ----------------------------------------------------
+
+
+def _purposes(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
+    """Two readings of one act, made one event.
+
+    'staged a hunger strike to protest the arrests', 'a rally to protest X': the purpose
+    clause says what the protest is against; it is that protest's target, not an
+    accusation or a protest of its own. 'The army prepared to resume shelling' (readying an
+    attack) is a show of force: MOBILIZE, the attack its content (CAMEO 15)."""
+    by_token = {r.trigger_i: r for r in records}
+    dropped: set[int] = set()
+    for r in records:
+        tok = doc[r.trigger_i]
+        if tok.lemma_ != "protest" or tok.dep_ not in {"advcl", "xcomp", "acl", "relcl"}:
+            continue
+        head = tok.head
+        acts = [by_token.get(head.i)] + [by_token.get(c.i) for c in head.children]
+        act = next((a for a in acts if a is not None and a is not r and a.type == "PROTEST"), None)
+        if act is None:
+            continue
+        if not act.target:
+            act.target = [a for a in r.target if a not in act.source]
+        dropped.add(id(r))
+    derived = []
+    for r in records:
+        if r.type not in MATERIAL_CONFLICT or id(r) in dropped:
+            continue
+        node = doc[r.trigger_i]
+        for _ in range(3):
+            if node.dep_ != "xcomp" or node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ == "VERB" and node.lemma_ in READYING and node.i not in by_token:
+                show = _copy(r, node, r.source)
+                show.type, show.mode, show.cameo = "MOBILIZE", None, "150"
+                show.trigger, show.trigger_start = node.text, node.idx
+                show.trigger_end = node.idx + len(node.text)
+                show.status = "asserted" if _past(node) else r.status
+                by_token[node.i] = show
+                derived.append(show)
+                break
+    return [r for r in records if id(r) not in dropped] + derived
 
 
 def _speech_head(tok: Token) -> Token | None:

@@ -361,3 +361,25 @@ def test_a_crowd_defying_the_authorities_protests_against_them(analyze):
     e = _one(a, "PROTEST")
     assert [a.actor(i).country for i in e.source] == ["HKG"]
     assert [a.actor(i).country for i in e.target] == ["CHN"]
+
+
+def test_a_purpose_clause_names_what_a_protest_is_against(analyze):
+    a = analyze("Opposition leader Jan Novak began a hunger strike on Monday to protest the ban.")
+    assert [e.type for e in a.events] == ["PROTEST"]
+    a = analyze("Students held a rally in Prague to protest the government's budget cuts.")
+    e = _one(a, "PROTEST")
+    assert e.trigger == "rally" and _names(a, e.target) == []  # no actor named as target
+
+
+def test_readying_an_attack_is_mobilize_with_the_attack_as_content(analyze):
+    a = analyze("The Russian army prepared to resume shelling rebel positions.")
+    m = _one(a, "MOBILIZE")
+    assert (m.trigger, m.status, m.cameo) == ("prepared", "asserted", "150")
+    assert _one(a, "ASSAULT").status in {"future", "hypothetical"}
+
+
+def test_a_participle_read_as_the_subject_gives_way_to_its_own_subject(analyze):
+    a = analyze("The Red Cross operating in Iraq said US forces must ensure security.")
+    e = _one(a, "REQUEST")
+    assert _names(a, e.source) == ["International Committee of the Red Cross"]
+    assert _names(a, e.target) == ["United States"]
