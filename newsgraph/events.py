@@ -738,6 +738,7 @@ def find_events(
             records.append(record)
     records = _statements(doc, finder, records)
     records = _purposes(doc, records)
+    records = _one_act(doc, records)
     records.sort(key=lambda r: (r.start, r.trigger_start))
     names = {a.id: a.name for a in actors}
     for r in records:
@@ -747,6 +748,34 @@ def find_events(
 
 
 # --- what PLOVER codes from statements ----------------------------------------------------
+
+
+def _one_act(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
+    """One act told twice in one clause is one event: 'hosted X for an informal meeting',
+    'killed 46 civilians in an attack on a village', 'summoned the ambassador to complain',
+    'donated and delivered goods to …'. An event of the same type whose trigger hangs
+    (within three steps) under another's, and whose actors are among that one's or absent,
+    is folded into it; it lends its target when the other has none."""
+    by_token = {r.trigger_i: r for r in records}
+    dropped: set[int] = set()
+    for r in sorted(records, key=lambda r: -r.depth):
+        node = doc[r.trigger_i]
+        for _ in range(3):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            host = by_token.get(node.i)
+            if host is None or host is r or id(host) in dropped or host.type != r.type:
+                continue
+            if host.status != r.status and "negated" in {host.status, r.status}:
+                break
+            both = set(host.source) | set(host.target)
+            if set(r.source) <= both and (not host.target or set(r.target) <= both):
+                if not host.target:
+                    host.target = [a for a in r.target if a not in host.source]
+                dropped.add(id(r))
+            break
+    return [r for r in records if id(r) not in dropped]
 
 
 def _purposes(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:

@@ -383,3 +383,14 @@ def test_a_participle_read_as_the_subject_gives_way_to_its_own_subject(analyze):
     e = _one(a, "REQUEST")
     assert _names(a, e.source) == ["International Committee of the Red Cross"]
     assert _names(a, e.target) == ["United States"]
+
+
+def test_one_act_told_twice_in_a_clause_is_one_event(analyze):
+    a = analyze("Russian jets killed 12 Syrian civilians in an attack on a market in Idlib.")
+    assert [e.type for e in a.events] == ["ASSAULT"]
+    a = analyze("Japan donated and delivered medicine to Haiti.")
+    e = _one(a, "AID")
+    assert _names(a, e.target) == ["Haiti"]
+    # Different targets: two acts.
+    a = analyze("Russia shelled Ukraine and attacked Georgia in 2008.")
+    assert len([e for e in a.events if e.type == "ASSAULT"]) == 2
