@@ -109,6 +109,10 @@ class KnowledgeMatcher:
             for phrase in (org.name, *org.aliases):
                 sector = "NGO" if org.plover == "NGO" else "IGO"
                 entries.append((phrase, "ORG", f"O:{org.code}", "name", sector))
+        for group in knowledge.groups():
+            key = f"G:{group.country}:{group.name}"
+            for phrase in (group.name, *group.aliases):
+                entries.append((phrase, "ORG", key, "name", group.sector))
         for meto in knowledge.metonyms():
             entries.append((meto.name, "ORG", f"C:{meto.country}", "metonym", meto.sector))
         for user in knowledge.user_actors():
@@ -505,7 +509,7 @@ def canonical_name(doc: Doc, members: list[NameMention]) -> str:
             return org.name
     if keyed and keyed.startswith("U:"):
         return keyed[2:]
-    if keyed and keyed.startswith("P:"):
+    if keyed and keyed.startswith(("P:", "G:")):
         return keyed.split(":", 2)[2]
     if keyed and keyed.startswith("Q:"):
         _, code, rest = keyed.split(":", 2)
@@ -609,7 +613,7 @@ def build_actors(doc: Doc, matcher: KnowledgeMatcher, titles: list[Span]) -> lis
 def _confidence(actor: ActorRecord) -> float:
     """Known to the shipped knowledge: near certain. Otherwise the tagger's word, firmer the
     more often (and the more consistently typed) the article names the actor."""
-    if actor.key.startswith(("C:", "O:", "U:")):
+    if actor.key.startswith(("C:", "O:", "U:", "G:")):
         return 0.98
     names = [m for m in actor.mentions if m.kind == "name"]
     agreeing = sum(1 for m in names if m.label == actor.type) / max(1, len(names))
@@ -621,7 +625,7 @@ def _country_of_key(key: str) -> str | None:
     ('P:BEL:Brussels') lies in its country."""
     if key.startswith(("C:", "O:")):
         return key[2:]
-    if key.startswith(("P:", "Q:")):
+    if key.startswith(("P:", "Q:", "G:")):
         return key.split(":")[1]
     return None
 

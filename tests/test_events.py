@@ -394,3 +394,11 @@ def test_one_act_told_twice_in_a_clause_is_one_event(analyze):
     # Different targets: two acts.
     a = analyze("Russia shelled Ukraine and attacked Georgia in 2008.")
     assert len([e for e in a.events if e.type == "ASSAULT"]) == 2
+
+
+def test_armed_groups_are_coded_with_their_country(analyze):
+    a = analyze("Hezbollah fired rockets at Israel on Sunday.")
+    e = _one(a, "ASSAULT")
+    assert [a.actor(i).country for i in e.source + e.target] == ["LBN", "ISR"]
+    hezbollah = a.actor(e.source[0])
+    assert (hezbollah.name, hezbollah.sector) == ("Hezbollah", "REB")

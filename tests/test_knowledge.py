@@ -17,6 +17,7 @@ DATA_FILES = [
     "titles.tsv",
     "nominals.tsv",
     "metonyms.tsv",
+    "groups.tsv",
     "speech_verbs.tsv",
     "regions.tsv",
     "offices.tsv",
@@ -557,3 +558,12 @@ def test_actor_dictionary_must_be_utf8(tmp_path: Path) -> None:
 def test_a_bare_security_council_is_not_the_uns() -> None:
     # Armenia, Israel and others have national security councils of that name.
     assert k.organization_by_name("Security Council") is None
+
+
+def test_groups_have_their_country_and_a_plover_sector() -> None:
+    assert (k.group("Hezbollah").country, k.group("Hezbollah").sector) == ("LBN", "REB")
+    assert k.group("the Taliban").country == "AFG"
+    assert k.group("al-Qaeda") is None  # transnational: no one country
+    for g in k.groups():
+        assert k.country_by_code(g.country) is not None, g
+        assert g.sector in {"REB", "PTY", "PRM", "GOV"}, g
