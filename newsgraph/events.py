@@ -154,6 +154,11 @@ CIRCUMSTANCE_PREPS = {
     "against",
 }
 CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
+# Common nouns for a place that an 'of' phrase names: "in the capital city of Algiers".
+PLACE_NOUNS = {
+    "city", "capital", "town", "village", "province", "region", "district", "state", "county",
+    "port", "area", "enclave", "territory", "suburb", "outskirts", "centre", "center",
+}  # fmt: skip
 # "in defiance of", "in protest at", "in opposition to": a stance, not a place.
 STANCES = {"defiance", "protest", "opposition", "solidarity", "support", "response", "reaction"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
@@ -441,6 +446,15 @@ class EventFinder:
         """ "in Brussels", "at the summit in Lima": a place the sentence says it happened."""
         candidates = []
         for tok in sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_ in PLACE_NOUNS:
+                # "in the capital city of Algiers", "in the province of Herat": the name.
+                named = [o for o in _prep_objects(tok, {"of"}) if o.ent_type_ in PLACE_LABELS]
+                if named:
+                    ent = next((e for e in self.doc.ents if e.start <= named[0].i < e.end), None)
+                    attached = tok.head.head in chain
+                    text = ent.text if ent else named[0].text
+                    candidates.append((not attached, tok.i, text, tok))
+                    continue
             # "at" names a venue ("at the Elysee Palace"); "fired at Israel" names a target.
             if tok.dep_ == "pobj" and (
                 (tok.head.lower_ == "in" and tok.ent_type_ in PLACE_LABELS)

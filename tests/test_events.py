@@ -402,3 +402,10 @@ def test_armed_groups_are_coded_with_their_country(analyze):
     assert [a.actor(i).country for i in e.source + e.target] == ["LBN", "ISR"]
     hezbollah = a.actor(e.source[0])
     assert (hezbollah.name, hezbollah.sector) == ("Hezbollah", "REB")
+
+
+def test_a_place_named_by_an_of_phrase_is_where_it_happened(analyze):
+    a = analyze("Hundreds of Kenyans blocked roads in the capital city of Nairobi on Monday.")
+    e = _one(a, "PROTEST")
+    assert e.place == "Nairobi"
+    assert [a.actor(i).country for i in e.source] == ["KEN"]
