@@ -154,6 +154,11 @@ CIRCUMSTANCE_PREPS = {
     "against",
 }
 CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
+# Generic nouns whose compound says what they are: "the ceasefire agreement", "an aid package".
+GENERIC_HEADS = {
+    "agreement", "accord", "deal", "pact", "program", "programme", "package", "convoy",
+    "shipment", "delivery", "plan", "effort",
+}  # fmt: skip
 # Common nouns for a place that an 'of' phrase names: "in the capital city of Algiers".
 PLACE_NOUNS = {
     "city", "capital", "town", "village", "province", "region", "district", "state", "county",
@@ -238,6 +243,11 @@ def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
             if child.dep_ not in deps:
                 continue
             word = child.lower_ if dep in {"prt", "prep"} else child.lemma_
+            if lemmas is not None and word in GENERIC_HEADS and dep == "dobj":
+                # "violated the ceasefire agreement", "suspended the aid programme": a generic
+                # head takes its kind from its compound.
+                kinds = [c.lemma_ for c in child.children if c.dep_ == "compound"]
+                word = next((k for k in kinds if k in lemmas), word)
             if lemmas is None or word in lemmas:
                 if dep not in {"xcomp", "advcl"}:  # a complement is an event of its own
                     consumed.append(child.i)

@@ -409,3 +409,16 @@ def test_a_place_named_by_an_of_phrase_is_where_it_happened(analyze):
     e = _one(a, "PROTEST")
     assert e.place == "Nairobi"
     assert [a.actor(i).country for i in e.source] == ["KEN"]
+
+
+def test_sending_inspectors_is_an_investigation(analyze):
+    a = analyze("The IAEA has dispatched inspectors to Iran to monitor the plant.")
+    e = _one(a, "ACCUSE")
+    assert (e.mode, e.cameo, _names(a, e.target)) == ("investigate", "090", ["Iran"])
+
+
+def test_a_generic_head_takes_its_kind_from_its_compound(analyze):
+    a = analyze("Armenia and Azerbaijan violated the ceasefire agreement on Sunday.")
+    assert _one(a, "ASSAULT").cameo == "196"
+    a = analyze("Japan sent an aid package to Haiti.")
+    assert _names(a, _one(a, "AID").target) == ["Haiti"]
