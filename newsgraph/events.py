@@ -632,8 +632,12 @@ def _subjects(verb: Token) -> list[Token]:
     head ("is expected to meet", "met and reaffirmed", "forces fighting alongside", "the
     alliance's dedication to supporting", "Blinken, who visited")."""
     node = verb
+    active_conjunct = False
     for _ in range(6):
         passive = any(c.dep_ == "nsubjpass" for c in node.children)
+        if passive and active_conjunct:
+            # "X has been indicted by the court and will resign": X resigns, not the court.
+            return [c for c in node.children if c.dep_ == "nsubjpass"]
         if passive:
             agents = _prep_objects(node, {"by"})
             if agents:
@@ -691,6 +695,9 @@ def _subjects(verb: Token) -> list[Token]:
         ):
             if node.dep_ == "ccomp":
                 return []
+            active_conjunct = node.dep_ == "conj" and not any(
+                c.dep_ in {"nsubjpass", "auxpass"} for c in node.children
+            )
             node = node.head
             continue
         return []

@@ -422,3 +422,9 @@ def test_a_generic_head_takes_its_kind_from_its_compound(analyze):
     assert _one(a, "ASSAULT").cameo == "196"
     a = analyze("Japan sent an aid package to Haiti.")
     assert _names(a, _one(a, "AID").target) == ["Haiti"]
+
+
+def test_an_active_conjunct_of_a_passive_verb_is_done_by_its_subject(analyze):
+    a = analyze("Russia was attacked by Ukraine and retaliated against Kyiv.")
+    assert _names(a, _one(a, "ASSAULT").source) == ["Ukraine"]
+    assert all(_names(a, e.source) == ["Russia"] for e in a.events if e.trigger == "retaliated")
