@@ -764,6 +764,8 @@ def find_events(
     for trigger, row, _ in matches:
         if trigger.i in consumed:
             continue
+        if row.pos == "VERB" and trigger.dep_ == "amod":
+            continue  # "the alleged abuses", "the proposed changes": a qualifier, no event
         record = finder.event(trigger, row)
         if record is not None:
             records.append(record)

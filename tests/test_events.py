@@ -428,3 +428,8 @@ def test_an_active_conjunct_of_a_passive_verb_is_done_by_its_subject(analyze):
     a = analyze("Russia was attacked by Ukraine and retaliated against Kyiv.")
     assert _names(a, _one(a, "ASSAULT").source) == ["Ukraine"]
     assert all(_names(a, e.source) == ["Russia"] for e in a.events if e.trigger == "retaliated")
+
+
+def test_a_participle_qualifying_a_noun_is_no_event(analyze):
+    a = analyze("Palestinians marched in Gaza against the alleged abuses by Israel.")
+    assert [e.type for e in a.events] == ["PROTEST"]
