@@ -728,7 +728,11 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
             if span is not None:
                 places.setdefault(sentence_of[span.start], set()).add(code)
     for actor in actors:
-        if actor.country or not (actor.type in {"PERSON", "ORG"} or actor.key.startswith("E:")):
+        if actor.country or not (
+            actor.type in {"PERSON", "ORG"}
+            or actor.key.startswith("E:")
+            or (actor.type == "NORP" and actor.key.startswith("N:"))  # 'Moslem forces in Bosnia'
+        ):
             continue
         words = actor.name.replace("-", " ").lower().split()
         if actor.type == "ORG" and INTERNATIONAL_WORDS.intersection(words):

@@ -433,3 +433,8 @@ def test_an_active_conjunct_of_a_passive_verb_is_done_by_its_subject(analyze):
 def test_a_participle_qualifying_a_noun_is_no_event(analyze):
     a = analyze("Palestinians marched in Gaza against the alleged abuses by Israel.")
     assert [e.type for e in a.events] == ["PROTEST"]
+
+
+def test_a_religious_group_takes_the_country_around_it(analyze):
+    a = analyze("Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.")
+    assert _country(a, "Moslem") == "BIH"
