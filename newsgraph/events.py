@@ -159,6 +159,11 @@ GENERIC_HEADS = {
     "agreement", "accord", "deal", "pact", "program", "programme", "package", "convoy",
     "shipment", "delivery", "plan", "effort",
 }  # fmt: skip
+# Nouns that count what their of-phrase names: "a series of bombs", "a wave of sanctions".
+QUANTITY_HEADS = {
+    "series", "number", "wave", "string", "barrage", "volley", "salvo", "round", "dozen",
+    "hundred", "thousand", "set", "package", "raft", "host", "batch",
+}  # fmt: skip
 # Common nouns for a place that an 'of' phrase names: "in the capital city of Algiers".
 PLACE_NOUNS = {
     "city", "capital", "town", "village", "province", "region", "district", "state", "county",
@@ -243,6 +248,10 @@ def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
             if child.dep_ not in deps:
                 continue
             word = child.lower_ if dep in {"prt", "prep"} else child.lemma_
+            if lemmas is not None and word in QUANTITY_HEADS and dep == "dobj":
+                # "exploded a series of bombs", "fired a barrage of rockets": what is counted.
+                counted = _prep_objects(child, {"of"})
+                word = counted[0].lemma_ if counted else word
             if lemmas is not None and word in GENERIC_HEADS and dep == "dobj":
                 # "violated the ceasefire agreement", "suspended the aid programme": a generic
                 # head takes its kind from its compound.

@@ -438,3 +438,12 @@ def test_a_participle_qualifying_a_noun_is_no_event(analyze):
 def test_a_religious_group_takes_the_country_around_it(analyze):
     a = analyze("Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.")
     assert _country(a, "Moslem") == "BIH"
+
+
+def test_new_verb_rows_and_counted_objects(analyze):
+    a = analyze("Afghan rebels exploded a series of bombs in Kabul.")
+    assert (_one(a, "ASSAULT").mode, _one(a, "ASSAULT").cameo) == ("explosives", "183")
+    a = analyze("Russian soldiers looted shops in Kherson.")
+    assert _one(a, "COERCE").cameo == "171"
+    a = analyze("China reprimanded Japan over the visit.")
+    assert _names(a, _one(a, "ACCUSE").target) == ["Japan"]
