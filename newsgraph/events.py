@@ -523,7 +523,11 @@ class EventFinder:
             not target
             and row.type in LOCATED
             and place_tok is not None
-            and place_tok.head.head in chain
+            and (
+                place_tok.head.head in chain
+                # "blocked roads in Algiers": the place of the act's object is the act's.
+                or (place_tok.head.head.dep_ == "dobj" and place_tok.head.head.head == trigger)
+            )
         ):
             # A protest, arrest or attack in a country is one against it, as CAMEO coders
             # read "police detained 200 students in Dhaka".

@@ -447,3 +447,9 @@ def test_new_verb_rows_and_counted_objects(analyze):
     assert _one(a, "COERCE").cameo == "171"
     a = analyze("China reprimanded Japan over the visit.")
     assert _names(a, _one(a, "ACCUSE").target) == ["Japan"]
+
+
+def test_the_place_of_the_acts_object_is_where_a_protest_is(analyze):
+    a = analyze("Supporters of Raila Odinga blocked roads in Nairobi on Monday.")
+    e = _one(a, "PROTEST")
+    assert [a.actor(i).country for i in e.target] == ["KEN"]
