@@ -667,7 +667,7 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 # such an organisation takes no country from the places around it.
 INTERNATIONAL_WORDS = {
     "international", "world", "global", "inter", "african", "european", "asian", "arab",
-    "american", "americas", "pacific", "atlantic", "regional", "union", "forum",
+    "american", "americas", "pacific", "atlantic", "forum",
 }  # fmt: skip
 
 

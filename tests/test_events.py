@@ -464,3 +464,10 @@ def test_provinces_lie_in_their_country(analyze):
     assert country_of_place("Punjab") is None  # India's and Pakistan's
     assert country_of_place("Punjab", ["PAK"]) == "PAK"
     assert country_of_place("Eastern") is None
+
+
+def test_a_national_party_takes_the_country_around_it_an_international_body_not(analyze):
+    a = analyze("The Homeland Union rallied in Vilnius against the Lithuanian government.")
+    assert _country(a, "Homeland Union") == "LTU"
+    a = analyze("The World Water Forum urged Kenya to invest in dams.")
+    assert _country(a, "World Water Forum") is None
