@@ -696,11 +696,14 @@ def _set_place_country(doc: Doc, actors: list[ActorRecord]) -> None:
     """'Lagos' → NGA, 'Texas' → USA: a city or US state the shipped gazetteer knows lies in
     its country. Among namesakes ('Tripoli'), the one in a country the article names wins."""
     named = {c for a in actors if (c := _national_code(a.country))}
+    regions = {n.lower() for r in knowledge.regions() for n in (r.name, *r.aliases)}
     for actor in actors:
-        if actor.country or not actor.key.startswith("N:"):
-            continue
-        if actor.type not in PLACE_TYPES and not _always_a_place(doc, actor):
-            continue
+        if actor.country or not actor.key.startswith("N:") or actor.name.lower() in regions:
+            continue  # 'Asia' is a continent, not the village of that name
+        if actor.type not in PLACE_TYPES and (
+            actor.type == "NORP" or not _always_a_place(doc, actor)
+        ):
+            continue  # 'in Catalan' is a language
         names = [actor.name, *(m.text for m in actor.mentions if m.kind == "name")]
         for name in dict.fromkeys(names):
             code = country_of_place(name, named)
@@ -709,6 +712,22 @@ def _set_place_country(doc: Doc, actors: list[ActorRecord]) -> None:
                 actor.country = country.code
                 actor.type = actor.type if actor.type in PLACE_TYPES else "GPE"
                 break
+
+
+# Heads of the names of political, armed and public bodies, which are national unless their
+# name says otherwise; a company's name has none of them.
+POLITICAL_HEADS = {
+    "party", "movement", "front", "union", "council", "committee", "league", "congress",
+    "assembly", "army", "brigade", "brigades", "rebels", "forces", "guard", "government",
+    "ministry", "commission", "parliament", "court", "police", "militia", "coalition",
+    "alliance", "tigers", "jihad", "resistance", "liberation", "opposition", "junta",
+}  # fmt: skip
+COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central"}
+
+
+def _heads_an_organisation(title: str) -> bool:
+    found = knowledge.title_by_phrase(title)
+    return found is not None and found.kind == "org_head"
 
 
 def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
@@ -734,9 +753,21 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
             or (actor.type == "NORP" and actor.key.startswith("N:"))  # 'Moslem forces in Bosnia'
         ):
             continue
-        words = actor.name.replace("-", " ").lower().split()
-        if actor.type == "ORG" and INTERNATIONAL_WORDS.intersection(words):
-            continue
+        words = actor.name.replace("-", " ").replace("'", " ").lower().split()
+        for m in actor.mentions:  # 'the Umma party', 'the Likud party': the noun it names
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.end < len(doc) and span.root.head.i >= span.end:
+                words.append(span.root.head.lower_)
+        if actor.type == "ORG" and (
+            INTERNATIONAL_WORDS.intersection(words) or not POLITICAL_HEADS.intersection(words)
+        ):
+            continue  # 'Boeing', 'Hyundai' in a sentence about China are not Chinese
+        if actor.type == "NORP" and set(words) <= COMPASS_WORDS:
+            continue  # 'Southern'
+        if any(r.affiliation_actor for r in actor.roles) or (
+            actor.roles and all(_heads_an_organisation(r.title) for r in actor.roles)
+        ):
+            continue  # 'Hyundai chairman Chung', 'chairman Chung': his organisation's country
         found: set[str] = set()
         for m in actor.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")

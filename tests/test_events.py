@@ -471,3 +471,13 @@ def test_a_national_party_takes_the_country_around_it_an_international_body_not(
     assert _country(a, "Homeland Union") == "LTU"
     a = analyze("The World Water Forum urged Kenya to invest in dams.")
     assert _country(a, "World Water Forum") is None
+
+
+def test_companies_and_their_heads_take_no_country_from_the_places_around(analyze):
+    a = analyze("Boeing sold 20 jets to airlines in China, chairman Jim Stone said.")
+    assert _country(a, "Boeing") is None
+    assert _country(a, "Jim Stone") is None
+    a = analyze("The Umma party said it would boycott Algeria's elections.")
+    assert all(x.country == "DZA" for x in a.actors)
+    a = analyze("Asia and the Catalan language got their own web domains.")
+    assert all(x.country is None for x in a.actors)
