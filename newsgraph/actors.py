@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from newsgraph import knowledge
+from newsgraph.knowledge.gazetteer import LARGE_CITY, country_of_place, places_named
 
 # spaCy labels that can name an actor; the rest (DATE, LAW, PRODUCT…) never do.
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -26,6 +27,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev"}
 # Dependencies under which a word modifies a noun rather than naming an actor.
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
+ETHNIC = {"ethnic"}
 PRONOUN_LIKE = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them"}
 
 
@@ -92,17 +94,25 @@ class KnowledgeMatcher:
         entries: list[
             tuple[str, str, str, str, str | None]
         ] = []  # phrase, label, key, form, sector
+        demonyms_seen: set[str] = set()
         for country in knowledge.countries():
             key = f"C:{country.code}"
             for phrase in (country.name, *country.aliases):
                 entries.append((phrase, "GPE", key, "name", None))
             for phrase in country.demonyms:
-                entries.append((phrase, "NORP", key, "demonym", None))
+                if phrase not in demonyms_seen:  # 'Congolese': the first country listed
+                    demonyms_seen.add(phrase)
+                    entries.append((phrase, "NORP", key, "demonym", None))
             for phrase in country.capitals:
                 entries.append((phrase, "GPE", key, "capital", None))
         for org in knowledge.organizations():
             for phrase in (org.name, *org.aliases):
-                entries.append((phrase, "ORG", f"O:{org.code}", "name", "IGO"))
+                sector = "NGO" if org.plover == "NGO" else "IGO"
+                entries.append((phrase, "ORG", f"O:{org.code}", "name", sector))
+        for group in knowledge.groups():
+            key = f"G:{group.country}:{group.name}"
+            for phrase in (group.name, *group.aliases):
+                entries.append((phrase, "ORG", key, "name", group.sector))
         for meto in knowledge.metonyms():
             entries.append((meto.name, "ORG", f"C:{meto.country}", "metonym", meto.sector))
         for user in knowledge.user_actors():
@@ -251,6 +261,11 @@ def candidate_mentions(
             continue
         if known.end - known.start == 1 and doc[known.start].text in surnames:
             mentions.append(NameMention(known.start, known.end, "PERSON"))
+            continue
+        if known.form == "demonym" and known.start > 0 and doc[known.start - 1].lower_ in ETHNIC:
+            # 'ethnic Albanians in Macedonia': a people, not the state its name recalls; CAMEO
+            # codes such a group with the country it lives in (set from the places around).
+            mentions.append(NameMention(known.start, known.end, "NORP", "E:" + known.key[2:]))
             continue
         if known.form == "capital" and not _acts_as_government(doc, known):
             # 'in Brussels' is a place: kept as a city actor of its own, not the government.
@@ -494,7 +509,7 @@ def canonical_name(doc: Doc, members: list[NameMention]) -> str:
             return org.name
     if keyed and keyed.startswith("U:"):
         return keyed[2:]
-    if keyed and keyed.startswith("P:"):
+    if keyed and keyed.startswith(("P:", "G:")):
         return keyed.split(":", 2)[2]
     if keyed and keyed.startswith("Q:"):
         _, code, rest = keyed.split(":", 2)
@@ -584,6 +599,7 @@ def build_actors(doc: Doc, matcher: KnowledgeMatcher, titles: list[Span]) -> lis
         actors.append(actor)
     recover_mentions(doc, actors, taken)
     _set_org_country(doc, actors)
+    _set_place_country(doc, actors)
     for actor in actors:
         actor.confidence = _confidence(actor)
     for actor in actors:
@@ -597,7 +613,7 @@ def build_actors(doc: Doc, matcher: KnowledgeMatcher, titles: list[Span]) -> lis
 def _confidence(actor: ActorRecord) -> float:
     """Known to the shipped knowledge: near certain. Otherwise the tagger's word, firmer the
     more often (and the more consistently typed) the article names the actor."""
-    if actor.key.startswith(("C:", "O:", "U:")):
+    if actor.key.startswith(("C:", "O:", "U:", "G:")):
         return 0.98
     names = [m for m in actor.mentions if m.kind == "name"]
     agreeing = sum(1 for m in names if m.label == actor.type) / max(1, len(names))
@@ -609,7 +625,7 @@ def _country_of_key(key: str) -> str | None:
     ('P:BEL:Brussels') lies in its country."""
     if key.startswith(("C:", "O:")):
         return key[2:]
-    if key.startswith(("P:", "Q:")):
+    if key.startswith(("P:", "Q:", "G:")):
         return key.split(":")[1]
     return None
 
@@ -620,11 +636,142 @@ def _set_org_country(doc: Doc, actors: list[ActorRecord]) -> None:
     for actor in actors:
         if actor.type != "ORG":
             continue
+        if actor.country is None and actor.key == "N:Security Council":
+            # Unqualified, the Security Council of world news is the UN's; a national one is
+            # written with its country ('Armenia's Security Council' keys as Q:ARM:…).
+            un = knowledge.organization_by_name("UN Security Council")
+            actor.country, actor.sector = (un.code, "IGO") if un else (None, None)
         for word in () if actor.country else actor.name_tokens:
-            country = knowledge.country_by_name(word) or knowledge.country_by_demonym(word)
+            country = (
+                knowledge.country_by_name(word)
+                or knowledge.country_by_demonym(word)
+                or knowledge.country_by_capital(word)
+            )
             if country:
                 actor.country = country.code
                 break
+        # 'Lagos State Government', 'Sydney Morning Herald': a large city opening the name.
+        first = actor.name_tokens[0] if actor.name_tokens else ""
+        places = places_named(first) if actor.country is None and first[:1].isupper() else ()
+        if places and places[0].population >= LARGE_CITY:
+            if len({p.country for p in places if p.population >= LARGE_CITY}) == 1:
+                country = knowledge.country_by_code(places[0].country)
+                actor.country = country.code if country else None
         if actor.sector is None and actor.name_tokens:
             nominal = knowledge.nominal(actor.name_tokens[-1].lower())
             actor.sector = nominal.sector if nominal else None
+
+
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# Words that make an unknown organisation's name international rather than national:
+# such an organisation takes no country from the places around it.
+INTERNATIONAL_WORDS = {
+    "international", "world", "global", "inter", "african", "european", "asian", "arab",
+    "american", "americas", "pacific", "atlantic", "forum",
+}  # fmt: skip
+
+
+def _national_code(code: str | None) -> str | None:
+    """A country's own code ('NGA'), not an organisation's ('IGOUNO', 'NGOHRIAMN')."""
+    country = knowledge.country_by_code(code) if code and len(code) == 3 else None
+    return country.code if country else None
+
+
+LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "through", "across", "around", "inside"}
+
+
+def _always_a_place(doc: Doc, actor: ActorRecord) -> bool:
+    """Every mention of the name is the object of 'in', 'near', 'through'…: a place,
+    whatever the tagger said ('protesters in Hyderabad' read as an organisation)."""
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in actor.mentions]
+    return bool(spans) and all(
+        span is not None
+        and span.root.dep_ == "pobj"
+        and span.root.head.lower_ in LOCATIVE_PREPOSITIONS
+        for span in spans
+    )
+
+
+def _set_place_country(doc: Doc, actors: list[ActorRecord]) -> None:
+    """'Lagos' → NGA, 'Texas' → USA: a city or US state the shipped gazetteer knows lies in
+    its country. Among namesakes ('Tripoli'), the one in a country the article names wins."""
+    named = {c for a in actors if (c := _national_code(a.country))}
+    regions = {n.lower() for r in knowledge.regions() for n in (r.name, *r.aliases)}
+    for actor in actors:
+        if actor.country or not actor.key.startswith("N:") or actor.name.lower() in regions:
+            continue  # 'Asia' is a continent, not the village of that name
+        if actor.type not in PLACE_TYPES and (
+            actor.type == "NORP" or not _always_a_place(doc, actor)
+        ):
+            continue  # 'in Catalan' is a language
+        names = [actor.name, *(m.text for m in actor.mentions if m.kind == "name")]
+        for name in dict.fromkeys(names):
+            code = country_of_place(name, named)
+            country = knowledge.country_by_code(code) if code else None
+            if country is not None:
+                actor.country = country.code
+                actor.type = actor.type if actor.type in PLACE_TYPES else "GPE"
+                break
+
+
+# Heads of the names of political, armed and public bodies, which are national unless their
+# name says otherwise; a company's name has none of them.
+POLITICAL_HEADS = {
+    "party", "movement", "front", "union", "council", "committee", "league", "congress",
+    "assembly", "army", "brigade", "brigades", "rebels", "forces", "guard", "government",
+    "ministry", "commission", "parliament", "court", "police", "militia", "coalition",
+    "alliance", "tigers", "jihad", "resistance", "liberation", "opposition", "junta",
+}  # fmt: skip
+COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central"}
+
+
+def _heads_an_organisation(title: str) -> bool:
+    found = knowledge.title_by_phrase(title)
+    return found is not None and found.kind == "org_head"
+
+
+def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
+    """A person or national organisation whose country nothing names takes the country of
+    the places around it: when the sentences that name it name places of exactly one
+    country ('Opposition groups in Zimbabwe want President Mugabe to …' → ZWE; a rally in
+    Lagos → NGA). Two countries there, or none, and it keeps no country. Run after roles
+    (a title's affiliation is firmer evidence)."""
+    sentence_of = {}
+    for n, sent in enumerate(doc.sents):
+        sentence_of.update((i, n) for i in range(sent.start, sent.end))
+    places: dict[int, set[str]] = {}
+    for actor in actors:  # every actor of a known country counts: 'the Canadian Service'
+        code = _national_code(actor.country)
+        for m in actor.mentions if code else ():
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                places.setdefault(sentence_of[span.start], set()).add(code)
+    for actor in actors:
+        if actor.country or not (
+            actor.type in {"PERSON", "ORG"}
+            or actor.key.startswith("E:")
+            or (actor.type == "NORP" and actor.key.startswith("N:"))  # 'Moslem forces in Bosnia'
+        ):
+            continue
+        words = actor.name.replace("-", " ").replace("'", " ").lower().split()
+        for m in actor.mentions:  # 'the Umma party', 'the Likud party': the noun it names
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.end < len(doc) and span.root.head.i >= span.end:
+                words.append(span.root.head.lower_)
+        if actor.type == "ORG" and (
+            INTERNATIONAL_WORDS.intersection(words) or not POLITICAL_HEADS.intersection(words)
+        ):
+            continue  # 'Boeing', 'Hyundai' in a sentence about China are not Chinese
+        if actor.type == "NORP" and set(words) <= COMPASS_WORDS:
+            continue  # 'Southern'
+        if any(r.affiliation_actor for r in actor.roles) or (
+            actor.roles and all(_heads_an_organisation(r.title) for r in actor.roles)
+        ):
+            continue  # 'Hyundai chairman Chung', 'chairman Chung': his organisation's country
+        found: set[str] = set()
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and m.kind == "name":
+                found |= places.get(sentence_of[span.start], set())
+        if len(found) == 1:
+            actor.country = found.pop()

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph import knowledge
-from newsgraph.actors import KnowledgeMatcher, build_actors
+from newsgraph.actors import KnowledgeMatcher, build_actors, set_context_countries
 from newsgraph.coref import resolve_coreference
 from newsgraph.events import TriggerMatcher, find_events
 from newsgraph.quotes import MIN_INDIRECT_PROBABILITY, MIN_QUOTATION_PROBABILITY, find_quotes
@@ -89,6 +89,7 @@ class ActorFinder:
         titles = self.matcher.title_spans(doc)
         actors = build_actors(doc, self.matcher, titles)
         find_roles(doc, actors, titles)
+        set_context_countries(doc, actors)
         doc._.newsgraph_titles = titles
         doc._.newsgraph_actors = actors
         return doc

@@ -110,6 +110,8 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 # Whose is a place that is attacked or seized: the place's ("shelled a block in Dnipro").
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE"}
+# Verbs of readying an attack: 'prepared to resume shelling' is a show of force (MOBILIZE).
+READYING = {"prepare", "poise", "gear", "mass"}
 # Events whose place, when they name no target, is what they are done to.
 LOCATED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"}
 # CAMEO's "express intent to …" codes, by what is intended.
@@ -152,6 +154,23 @@ CIRCUMSTANCE_PREPS = {
     "against",
 }
 CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
+# Generic nouns whose compound says what they are: "the ceasefire agreement", "an aid package".
+GENERIC_HEADS = {
+    "agreement", "accord", "deal", "pact", "program", "programme", "package", "convoy",
+    "shipment", "delivery", "plan", "effort",
+}  # fmt: skip
+# Nouns that count what their of-phrase names: "a series of bombs", "a wave of sanctions".
+QUANTITY_HEADS = {
+    "series", "number", "wave", "string", "barrage", "volley", "salvo", "round", "dozen",
+    "hundred", "thousand", "set", "package", "raft", "host", "batch",
+}  # fmt: skip
+# Common nouns for a place that an 'of' phrase names: "in the capital city of Algiers".
+PLACE_NOUNS = {
+    "city", "capital", "town", "village", "province", "region", "district", "state", "county",
+    "port", "area", "enclave", "territory", "suburb", "outskirts", "centre", "center",
+}  # fmt: skip
+# "in defiance of", "in protest at", "in opposition to": a stance, not a place.
+STANCES = {"defiance", "protest", "opposition", "solidarity", "support", "response", "reaction"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 OVERRIDE_STATUS = ("negated", "hypothetical", "future")
 
@@ -229,6 +248,15 @@ def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
             if child.dep_ not in deps:
                 continue
             word = child.lower_ if dep in {"prt", "prep"} else child.lemma_
+            if lemmas is not None and word in QUANTITY_HEADS and dep == "dobj":
+                # "exploded a series of bombs", "fired a barrage of rockets": what is counted.
+                counted = _prep_objects(child, {"of"})
+                word = counted[0].lemma_ if counted else word
+            if lemmas is not None and word in GENERIC_HEADS and dep == "dobj":
+                # "violated the ceasefire agreement", "suspended the aid programme": a generic
+                # head takes its kind from its compound.
+                kinds = [c.lemma_ for c in child.children if c.dep_ == "compound"]
+                word = next((k for k in kinds if k in lemmas), word)
             if lemmas is None or word in lemmas:
                 if dep not in {"xcomp", "advcl"}:  # a complement is an event of its own
                     consumed.append(child.i)
@@ -437,6 +465,15 @@ class EventFinder:
         """ "in Brussels", "at the summit in Lima": a place the sentence says it happened."""
         candidates = []
         for tok in sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_ in PLACE_NOUNS:
+                # "in the capital city of Algiers", "in the province of Herat": the name.
+                named = [o for o in _prep_objects(tok, {"of"}) if o.ent_type_ in PLACE_LABELS]
+                if named:
+                    ent = next((e for e in self.doc.ents if e.start <= named[0].i < e.end), None)
+                    attached = tok.head.head in chain
+                    text = ent.text if ent else named[0].text
+                    candidates.append((not attached, tok.i, text, tok))
+                    continue
             # "at" names a venue ("at the Elysee Palace"); "fired at Israel" names a target.
             if tok.dep_ == "pobj" and (
                 (tok.head.lower_ == "in" and tok.ent_type_ in PLACE_LABELS)
@@ -470,17 +507,27 @@ class EventFinder:
             # Crowds are coded by where they are: "thousands blocked streets in Hong Kong",
             # "marched through Nairobi".
             # "through the centre of the Chilean capital": whatever place the phrase names.
-            where = _prep_objects(trigger, CROWD_PLACES)
+            where = [t for t in _prep_objects(trigger, CROWD_PLACES) if t.lemma_ not in STANCES]
             where += [place_tok] if place_tok is not None else []
             source = next((ids for tok in where if (ids := self.actors_of(tok))), [])
         target = [a for a in self.arguments(trigger, row, target_slots) if a not in source]
+        if not target and row.type == "PROTEST":
+            # "blocked streets in defiance of the authorities": whom the protest defies.
+            stances = [t for t in _prep_objects(trigger, {"in"}) if t.lemma_ in STANCES]
+            whom = [o for t in stances for o in _prep_objects(t, {"of", "to"})]
+            target = next((ids for tok in whom if (ids := self.actors_of(tok))), [])
+            target = [a for a in target if a not in source]
         if row.requires_target and not target:
             return None
         if (
             not target
             and row.type in LOCATED
             and place_tok is not None
-            and place_tok.head.head in chain
+            and (
+                place_tok.head.head in chain
+                # "blocked roads in Algiers": the place of the act's object is the act's.
+                or (place_tok.head.head.dep_ == "dobj" and place_tok.head.head.head == trigger)
+            )
         ):
             # A protest, arrest or attack in a country is one against it, as CAMEO coders
             # read "police detained 200 students in Dhaka".
@@ -598,8 +645,12 @@ def _subjects(verb: Token) -> list[Token]:
     head ("is expected to meet", "met and reaffirmed", "forces fighting alongside", "the
     alliance's dedication to supporting", "Blinken, who visited")."""
     node = verb
+    active_conjunct = False
     for _ in range(6):
         passive = any(c.dep_ == "nsubjpass" for c in node.children)
+        if passive and active_conjunct:
+            # "X has been indicted by the court and will resign": X resigns, not the court.
+            return [c for c in node.children if c.dep_ == "nsubjpass"]
         if passive:
             agents = _prep_objects(node, {"by"})
             if agents:
@@ -609,6 +660,10 @@ def _subjects(verb: Token) -> list[Token]:
             return []  # "expected to be consulted": the passive's subject is its target
         else:
             subjects = [c for c in node.children if c.dep_ in {"nsubj", "expl"}]
+            if subjects and subjects[0].tag_ == "VBG":
+                # "The Red Cross operating in Iraq said": a participle the parser made the
+                # subject; whoever does it is.
+                subjects = [c for c in subjects[0].children if c.dep_ == "nsubj"] or subjects
             if subjects:
                 if subjects[0].tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                     return [node.head]
@@ -653,6 +708,9 @@ def _subjects(verb: Token) -> list[Token]:
         ):
             if node.dep_ == "ccomp":
                 return []
+            active_conjunct = node.dep_ == "conj" and not any(
+                c.dep_ in {"nsubjpass", "auxpass"} for c in node.children
+            )
             node = node.head
             continue
         return []
@@ -719,10 +777,14 @@ def find_events(
     for trigger, row, _ in matches:
         if trigger.i in consumed:
             continue
+        if row.pos == "VERB" and trigger.dep_ == "amod":
+            continue  # "the alleged abuses", "the proposed changes": a qualifier, no event
         record = finder.event(trigger, row)
         if record is not None:
             records.append(record)
     records = _statements(doc, finder, records)
+    records = _purposes(doc, records)
+    records = _one_act(doc, records)
     records.sort(key=lambda r: (r.start, r.trigger_start))
     names = {a.id: a.name for a in actors}
     for r in records:
@@ -732,6 +794,76 @@ def find_events(
 
 
 # --- what PLOVER codes from statements ----------------------------------------------------
+
+
+def _one_act(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
+    """One act told twice in one clause is one event: 'hosted X for an informal meeting',
+    'killed 46 civilians in an attack on a village', 'summoned the ambassador to complain',
+    'donated and delivered goods to …'. An event of the same type whose trigger hangs
+    (within three steps) under another's, and whose actors are among that one's or absent,
+    is folded into it; it lends its target when the other has none."""
+    by_token = {r.trigger_i: r for r in records}
+    dropped: set[int] = set()
+    for r in sorted(records, key=lambda r: -r.depth):
+        node = doc[r.trigger_i]
+        for _ in range(3):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            host = by_token.get(node.i)
+            if host is None or host is r or id(host) in dropped or host.type != r.type:
+                continue
+            if host.status != r.status and "negated" in {host.status, r.status}:
+                break
+            both = set(host.source) | set(host.target)
+            if set(r.source) <= both and (not host.target or set(r.target) <= both):
+                if not host.target:
+                    host.target = [a for a in r.target if a not in host.source]
+                dropped.add(id(r))
+            break
+    return [r for r in records if id(r) not in dropped]
+
+
+def _purposes(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
+    """Two readings of one act, made one event.
+
+    'staged a hunger strike to protest the arrests', 'a rally to protest X': the purpose
+    clause says what the protest is against; it is that protest's target, not an
+    accusation or a protest of its own. 'The army prepared to resume shelling' (readying an
+    attack) is a show of force: MOBILIZE, the attack its content (CAMEO 15)."""
+    by_token = {r.trigger_i: r for r in records}
+    dropped: set[int] = set()
+    for r in records:
+        tok = doc[r.trigger_i]
+        if tok.lemma_ != "protest" or tok.dep_ not in {"advcl", "xcomp", "acl", "relcl"}:
+            continue
+        head = tok.head
+        acts = [by_token.get(head.i)] + [by_token.get(c.i) for c in head.children]
+        act = next((a for a in acts if a is not None and a is not r and a.type == "PROTEST"), None)
+        if act is None:
+            continue
+        if not act.target:
+            act.target = [a for a in r.target if a not in act.source]
+        dropped.add(id(r))
+    derived = []
+    for r in records:
+        if r.type not in MATERIAL_CONFLICT or id(r) in dropped:
+            continue
+        node = doc[r.trigger_i]
+        for _ in range(3):
+            if node.dep_ != "xcomp" or node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ == "VERB" and node.lemma_ in READYING and node.i not in by_token:
+                show = _copy(r, node, r.source)
+                show.type, show.mode, show.cameo = "MOBILIZE", None, "150"
+                show.trigger, show.trigger_start = node.text, node.idx
+                show.trigger_end = node.idx + len(node.text)
+                show.status = "asserted" if _past(node) else r.status
+                by_token[node.i] = show
+                derived.append(show)
+                break
+    return [r for r in records if id(r) not in dropped] + derived
 
 
 def _speech_head(tok: Token) -> Token | None:

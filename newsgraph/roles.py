@@ -135,6 +135,10 @@ def find_roles(doc: Doc, actors: list[ActorRecord], titles: list[Span]) -> None:
     index = token_actor_index(doc, actors)
     title_ending_at = {t.end: t for t in titles}
     for actor in actors:
+        if actor.type in {"GPE", "LOC", "ORG"} and actor.key.startswith("N:"):
+            if _titled_as_person(doc, actor, titles, title_ending_at):
+                actor.type, actor.country = "PERSON", None
+    for actor in actors:
         if actor.type != "PERSON":
             continue
         for m in list(actor.mentions):
@@ -168,6 +172,23 @@ def find_roles(doc: Doc, actors: list[ActorRecord], titles: list[Span]) -> None:
             if role is not None and not _known(actor, role):
                 actor.roles.append(role)
         _person_country_and_sector(actor, actors)
+
+
+def _titled_as_person(
+    doc: Doc, actor: ActorRecord, titles: list[Span], title_ending_at: dict[int, Span]
+) -> bool:
+    """'Museveni, Uganda's president' or 'President Museveni' that the tagger read as a
+    place or an organisation: a name that holds a person's title is a person."""
+    for m in actor.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.kind != "name":
+            continue
+        found = _appositive_title(doc, span.root.i, titles)
+        title_span = found[0] if found else title_ending_at.get(span.start)
+        title = knowledge.title_by_phrase(title_span.text) if title_span is not None else None
+        if title is not None and title.kind in {"person", "org_head"}:
+            return True
+    return False
 
 
 def _known(actor: ActorRecord, role: RoleRecord) -> bool:

@@ -298,3 +298,186 @@ def test_a_users_own_triggers_are_added_and_preferred(tmp_path):
     )
     with pytest.raises(ValueError, match="SCOLD"):
         knowledge.load_plover_lexicon(bad)
+
+
+# --- actors' countries, for (source country, type, target country) ----------------------
+
+
+def _country(a, name):
+    return next(x.country for x in a.actors if x.name == name)
+
+
+def test_a_city_lies_in_its_country(analyze):
+    a = analyze("Police in Lagos arrested 20 protesters on Friday.")
+    assert _country(a, "Lagos") == "NGA"
+    assert [a.actor(i).country for i in _one(a, "COERCE").source] == ["NGA"]
+
+
+def test_a_city_namesake_in_a_country_the_article_names_wins(analyze):
+    a = analyze("Police fired tear gas at protesters in Hyderabad, Pakistani officials said.")
+    assert _country(a, "Hyderabad") == "PAK"
+    a = analyze("Police fired tear gas at protesters in Hyderabad on Monday.")
+    assert _country(a, "Hyderabad") == "IND"  # the larger namesake, no country named
+
+
+def test_international_ngos_and_the_security_council_have_cameo_codes(analyze):
+    a = analyze("Amnesty International accused the police of torturing detainees.")
+    assert _country(a, "Amnesty International") == "NGOHRIAMN"
+    a = analyze("Human Rights Watch urged Kenya to free the journalists.")
+    e = _one(a, "REQUEST")
+    assert [a.actor(i).country for i in e.source + e.target] == ["NGOHRIHRW", "KEN"]
+    a = analyze("The Security Council condemned the attack on Mali's army.")
+    assert _country(a, "Security Council") == "IGOUNO"
+    a = analyze("Armenia's Security Council met on Tuesday.")
+    assert all(x.country == "ARM" for x in a.actors)
+
+
+def test_a_persons_country_from_title_apposition_or_the_places_around(analyze):
+    a = analyze("Ugandan President Yoweri Museveni met Kenyan President William Ruto in Nairobi.")
+    assert (_country(a, "Yoweri Museveni"), _country(a, "William Ruto")) == ("UGA", "KEN")
+    a = analyze("Museveni, Uganda's president, threatened to expel the diplomats.")
+    assert (a.actors[0].name, a.actors[0].type, a.actors[0].country) == (
+        "Museveni",
+        "PERSON",
+        "UGA",
+    )
+    a = analyze("Opposition leader Peter Okello called on the government of Uganda to act.")
+    assert _country(a, "Peter Okello") == "UGA"
+    a = analyze("U.N. mediator Pedro Alvarez met rebel leaders in Colombia.")
+    assert _country(a, "Pedro Alvarez") == "IGOUNO"
+    # Two countries around and nothing else: no guess.
+    a = analyze("Peter Okello flew from Kenya to Uganda on Monday.")
+    assert _country(a, "Peter Okello") is None
+
+
+def test_ethnic_groups_take_the_country_they_live_in(analyze):
+    a = analyze("Soldiers killed three ethnic Albanians in a raid in southern Serbia.")
+    albanians = next(x for x in a.actors if x.name == "Albanians")
+    assert (albanians.type, albanians.country) == ("NORP", "SRB")
+
+
+def test_a_crowd_defying_the_authorities_protests_against_them(analyze):
+    a = analyze("Crowds blocked streets in Hong Kong in defiance of Chinese authorities.")
+    e = _one(a, "PROTEST")
+    assert [a.actor(i).country for i in e.source] == ["HKG"]
+    assert [a.actor(i).country for i in e.target] == ["CHN"]
+
+
+def test_a_purpose_clause_names_what_a_protest_is_against(analyze):
+    a = analyze("Opposition leader Jan Novak began a hunger strike on Monday to protest the ban.")
+    assert [e.type for e in a.events] == ["PROTEST"]
+    a = analyze("Students held a rally in Prague to protest the government's budget cuts.")
+    e = _one(a, "PROTEST")
+    assert e.trigger == "rally" and _names(a, e.target) == []  # no actor named as target
+
+
+def test_readying_an_attack_is_mobilize_with_the_attack_as_content(analyze):
+    a = analyze("The Russian army prepared to resume shelling rebel positions.")
+    m = _one(a, "MOBILIZE")
+    assert (m.trigger, m.status, m.cameo) == ("prepared", "asserted", "150")
+    assert _one(a, "ASSAULT").status in {"future", "hypothetical"}
+
+
+def test_a_participle_read_as_the_subject_gives_way_to_its_own_subject(analyze):
+    a = analyze("The Red Cross operating in Iraq said US forces must ensure security.")
+    e = _one(a, "REQUEST")
+    assert _names(a, e.source) == ["International Committee of the Red Cross"]
+    assert _names(a, e.target) == ["United States"]
+
+
+def test_one_act_told_twice_in_a_clause_is_one_event(analyze):
+    a = analyze("Russian jets killed 12 Syrian civilians in an attack on a market in Idlib.")
+    assert [e.type for e in a.events] == ["ASSAULT"]
+    a = analyze("Japan donated and delivered medicine to Haiti.")
+    e = _one(a, "AID")
+    assert _names(a, e.target) == ["Haiti"]
+    # Different targets: two acts.
+    a = analyze("Russia shelled Ukraine and attacked Georgia in 2008.")
+    assert len([e for e in a.events if e.type == "ASSAULT"]) == 2
+
+
+def test_armed_groups_are_coded_with_their_country(analyze):
+    a = analyze("Hezbollah fired rockets at Israel on Sunday.")
+    e = _one(a, "ASSAULT")
+    assert [a.actor(i).country for i in e.source + e.target] == ["LBN", "ISR"]
+    hezbollah = a.actor(e.source[0])
+    assert (hezbollah.name, hezbollah.sector) == ("Hezbollah", "REB")
+
+
+def test_a_place_named_by_an_of_phrase_is_where_it_happened(analyze):
+    a = analyze("Hundreds of Kenyans blocked roads in the capital city of Nairobi on Monday.")
+    e = _one(a, "PROTEST")
+    assert e.place == "Nairobi"
+    assert [a.actor(i).country for i in e.source] == ["KEN"]
+
+
+def test_sending_inspectors_is_an_investigation(analyze):
+    a = analyze("The IAEA has dispatched inspectors to Iran to monitor the plant.")
+    e = _one(a, "ACCUSE")
+    assert (e.mode, e.cameo, _names(a, e.target)) == ("investigate", "090", ["Iran"])
+
+
+def test_a_generic_head_takes_its_kind_from_its_compound(analyze):
+    a = analyze("Armenia and Azerbaijan violated the ceasefire agreement on Sunday.")
+    assert _one(a, "ASSAULT").cameo == "196"
+    a = analyze("Japan sent an aid package to Haiti.")
+    assert _names(a, _one(a, "AID").target) == ["Haiti"]
+
+
+def test_an_active_conjunct_of_a_passive_verb_is_done_by_its_subject(analyze):
+    a = analyze("Russia was attacked by Ukraine and retaliated against Kyiv.")
+    assert _names(a, _one(a, "ASSAULT").source) == ["Ukraine"]
+    assert all(_names(a, e.source) == ["Russia"] for e in a.events if e.trigger == "retaliated")
+
+
+def test_a_participle_qualifying_a_noun_is_no_event(analyze):
+    a = analyze("Palestinians marched in Gaza against the alleged abuses by Israel.")
+    assert [e.type for e in a.events] == ["PROTEST"]
+
+
+def test_a_religious_group_takes_the_country_around_it(analyze):
+    a = analyze("Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.")
+    assert _country(a, "Moslem") == "BIH"
+
+
+def test_new_verb_rows_and_counted_objects(analyze):
+    a = analyze("Afghan rebels exploded a series of bombs in Kabul.")
+    assert (_one(a, "ASSAULT").mode, _one(a, "ASSAULT").cameo) == ("explosives", "183")
+    a = analyze("Russian soldiers looted shops in Kherson.")
+    assert _one(a, "COERCE").cameo == "171"
+    a = analyze("China reprimanded Japan over the visit.")
+    assert _names(a, _one(a, "ACCUSE").target) == ["Japan"]
+
+
+def test_the_place_of_the_acts_object_is_where_a_protest_is(analyze):
+    a = analyze("Supporters of Raila Odinga blocked roads in Nairobi on Monday.")
+    e = _one(a, "PROTEST")
+    assert [a.actor(i).country for i in e.target] == ["KEN"]
+
+
+def test_provinces_lie_in_their_country(analyze):
+    a = analyze("Taliban fighters attacked a police post in Helmand on Monday.")
+    assert _country(a, "Helmand") == "AFG"
+    from newsgraph.knowledge.gazetteer import country_of_place
+
+    assert country_of_place("Lagos", ["PAK"]) == "NGA"  # 9 million over Lagos, Portugal
+    assert country_of_place("Punjab") is None  # India's and Pakistan's
+    assert country_of_place("Punjab", ["PAK"]) == "PAK"
+    assert country_of_place("Eastern") is None
+
+
+def test_a_national_party_takes_the_country_around_it_an_international_body_not(analyze):
+    a = analyze("The Homeland Union rallied in Vilnius against the Lithuanian government.")
+    assert _country(a, "Homeland Union") == "LTU"
+    a = analyze("The World Water Forum urged Kenya to invest in dams.")
+    assert _country(a, "World Water Forum") is None
+
+
+def test_companies_and_their_heads_take_no_country_from_the_places_around(analyze):
+    a = analyze("Boeing sold 20 jets to airlines in China, chairman Jim Stone said.")
+    assert _country(a, "Boeing") is None
+    assert _country(a, "Jim Stone") is None
+    a = analyze("The Umma party said it would boycott Algeria's elections.")
+    assert all(x.country == "DZA" for x in a.actors)
+    a = analyze("Asia and the Catalan language got their own web domains.")
+    assert all(x.country is None for x in a.actors)

@@ -17,6 +17,7 @@ DATA_FILES = [
     "titles.tsv",
     "nominals.tsv",
     "metonyms.tsv",
+    "groups.tsv",
     "speech_verbs.tsv",
     "regions.tsv",
     "offices.tsv",
@@ -310,13 +311,13 @@ def test_organization_codes_follow_cameo_conventions() -> None:
     assert k.organization_by_name("UN").plover == "UNO"
     assert k.organization_by_name("EU").plover == "EUR"
     assert k.organization_by_name("NATO").plover == "IGO"
-    kinds = {"alliance", "union", "un", "financial", "court", "trade", "regional", "other"}
+    kinds = {"alliance", "union", "un", "financial", "court", "trade", "regional", "ngo", "other"}
     names = [o.name for o in k.organizations()]
     assert len(names) == len(set(names))
     for org in k.organizations():
         assert re.fullmatch(r"(IGO|NGO)[A-Z]*", org.code), org.code
         assert len(org.code) % 3 == 0, org.code
-        assert org.plover in {"IGO", "UNO", "EUR"}
+        assert org.plover in {"IGO", "UNO", "EUR", "NGO"}
         assert org.kind in kinds, org
         assert org.nominals, org.name
         assert all(n.startswith("the ") for n in org.nominals), org.name
@@ -557,3 +558,12 @@ def test_actor_dictionary_must_be_utf8(tmp_path: Path) -> None:
 def test_a_bare_security_council_is_not_the_uns() -> None:
     # Armenia, Israel and others have national security councils of that name.
     assert k.organization_by_name("Security Council") is None
+
+
+def test_groups_have_their_country_and_a_plover_sector() -> None:
+    assert (k.group("Hezbollah").country, k.group("Hezbollah").sector) == ("LBN", "REB")
+    assert k.group("the Taliban").country == "AFG"
+    assert k.group("al-Qaeda") is None  # transnational: no one country
+    for g in k.groups():
+        assert k.country_by_code(g.country) is not None, g
+        assert g.sector in {"REB", "PTY", "PRM", "GOV"}, g

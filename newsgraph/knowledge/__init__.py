@@ -425,6 +425,30 @@ def metonym(text: str) -> Metonym | None:
     return _lookup(_metonym_names(), text)
 
 
+@lru_cache(maxsize=1)
+def groups() -> tuple[Metonym, ...]:
+    """Non-state armed groups and parties with their country and sector ("Hamas" -> PSE REB)."""
+    return tuple(
+        Metonym(
+            name=r["name"],
+            country=r["country"],
+            sector=r["sector"] or None,
+            aliases=_split(r["aliases"]),
+        )
+        for r in _read("groups.tsv")[1]
+    )
+
+
+@lru_cache(maxsize=1)
+def _group_names() -> dict[str, Metonym]:
+    return _index(groups(), lambda g: (g.name, *g.aliases))
+
+
+def group(text: str) -> Metonym | None:
+    """A group: "Hezbollah" -> LBN REB, "the Taliban" -> AFG REB."""
+    return _lookup(_group_names(), text)
+
+
 # --------------------------------------------------------------------------- titles
 
 
