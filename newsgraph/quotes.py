@@ -1,15 +1,16 @@
 """Who said what to whom: direct, mixed and indirect quotations with speaker and addressee.
 
-Quotation marks are paired per paragraph with a tolerant state machine (straight, curly,
-guillemets; single quotes only where they open a paragraph or follow a space and close
-before punctuation, so that "the US' top diplomat" is an apostrophe, not a quote). A
-paragraph that opens a quote and does not close it continues into the next paragraph that
-reopens it. Each quotation is attributed through the dependency parse to the nearest
-reporting verb outside the quotation marks and that verb's subject; where none is in the
-sentence, a colon in the previous sentence or the previous quotation's speaker carries on.
-Reporting verbs with a clausal complement and no quotation marks are indirect speech; a
-quotation inside such a complement makes the whole report a mixed quote. The speaker's
-mention resolves to an actor through the article's names and coreference.
+Quotation marks are paired per paragraph by ``quotemarks.py`` (a stray apostrophe never
+opens a quote; a paragraph that opens a quote and does not close it continues into the next
+one that reopens it). For each quotation the rules propose every attribution the dependency
+parse allows: a colon introducer, the reporting verbs nearest the marks with their
+subjects, 'according to', a cue in the sentence before, the previous speaker carrying on;
+the attribution model (``knowledge/attribution_model.tsv``, trained on annotated news by
+``training/attribution_model.py``) picks the likeliest or drops the quotation. A quotation
+inside what its cue reports makes the whole report a mixed quote. Without marks, the
+attribution frames of ``frames.py`` ('said that …', 'called for …', 'urged X to …') are
+kept as indirect speech when the model finds them likely enough. Speakers resolve to actors
+through the article's names, appositions and coreference.
 """
 
 from __future__ import annotations
