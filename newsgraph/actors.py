@@ -76,6 +76,7 @@ class ActorRecord:
     roles: list[RoleRecord] = field(default_factory=list)
     name_tokens: tuple[str, ...] = ()
     confidence: float = 1.0
+    anonymous: bool = False  # an unnamed source of a quotation ('a senior official')
 
     def add_mention(self, mention: MentionRecord) -> None:
         if not any(m.start == mention.start and m.end == mention.end for m in self.mentions):

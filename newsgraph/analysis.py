@@ -99,7 +99,7 @@ def _analyze_in_processes(
 
 def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Analysis:
     """The Analysis of a processed Doc: actors with their mentions, roles, coreference."""
-    records = doc._.newsgraph_actors or []
+    records = [*(doc._.newsgraph_actors or []), *(doc._.newsgraph_sources or [])]
     # Internal records carry the contract's field names: validated from their attributes.
     extra: dict[str, list[Mention]] = {}
     for link in doc._.newsgraph_coref or []:
@@ -124,6 +124,7 @@ def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Anal
                 mentions=mentions,
                 salience=_salience(mentions, total, len(article.text)),
                 confidence=r.confidence,
+                anonymous=r.anonymous,
             )
         )
     actors.sort(key=lambda a: -a.salience)

@@ -15,7 +15,12 @@ from newsgraph import knowledge
 from newsgraph.actors import KnowledgeMatcher, build_actors, set_context_countries
 from newsgraph.coref import resolve_coreference
 from newsgraph.events import TriggerMatcher, find_events
-from newsgraph.quotes import MIN_INDIRECT_PROBABILITY, MIN_QUOTATION_PROBABILITY, find_quotes
+from newsgraph.quotes import (
+    MIN_INDIRECT_PROBABILITY,
+    MIN_QUOTATION_PROBABILITY,
+    anonymous_sources,
+    find_quotes,
+)
 from newsgraph.roles import find_roles
 from newsgraph.times import find_times
 
@@ -26,6 +31,7 @@ EXTENSIONS = {
     "newsgraph_coref": None,  # list[CorefLink]
     "newsgraph_times": None,  # list[TimeExpression]
     "newsgraph_quotes": None,  # list[QuoteRecord]
+    "newsgraph_sources": None,  # list[ActorRecord]: the quotations' anonymous sources
     "newsgraph_events": None,  # list[EventRecord]
 }
 
@@ -126,9 +132,10 @@ class QuoteFinder:
         self.thresholds = (min_quotation_probability, min_indirect_probability)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.newsgraph_quotes = find_quotes(
-            doc, doc._.newsgraph_actors or [], doc._.newsgraph_coref or [], *self.thresholds
-        )
+        actors, links = doc._.newsgraph_actors or [], doc._.newsgraph_coref or []
+        quotes = find_quotes(doc, actors, links, *self.thresholds)
+        doc._.newsgraph_quotes = quotes
+        doc._.newsgraph_sources = anonymous_sources(doc, quotes, links, len(actors) + 1)
         return doc
 
 
@@ -190,7 +197,7 @@ def make_time_normalizer(nlp: Language, name: str) -> TimeNormalizer:
 
 @Language.factory(
     "newsgraph_quotes",
-    assigns=["doc._.newsgraph_quotes"],
+    assigns=["doc._.newsgraph_quotes", "doc._.newsgraph_sources"],
     requires=["doc._.newsgraph_actors", "doc._.newsgraph_coref", "token.dep"],
     default_config={
         "min_quotation_probability": MIN_QUOTATION_PROBABILITY,

@@ -59,6 +59,11 @@ class Actor(_Record):
     mentions: list[Mention]
     salience: float = Field(ge=0.0, le=1.0)
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    anonymous: bool = Field(
+        default=False,
+        description="An unnamed source of a quotation ('a senior official', 'officials'), "
+        "kept as the text describes it rather than guessed.",
+    )
 
 
 class Quote(_Record):

@@ -254,3 +254,20 @@ def test_thresholds_are_the_components_config():
     certain_only.add_pipe("newsgraph_quotes", config={"min_indirect_probability": 1.0})
     assert default(text)._.newsgraph_quotes  # 'called for' is an attribution
     assert certain_only(text)._.newsgraph_quotes == []  # no attribution is certain
+
+
+def test_anonymous_sources_are_actors_of_their_own(analyze):
+    a = analyze(
+        "A senior official said the talks with the rebels would resume on Monday.\n"
+        "Officials say the ceasefire in the north is holding.\n"
+        "The senior official also said that aid convoys were ready to leave.\n"
+        "Foreign Minister Karim Bennani said the border would reopen next week.\n"
+    )
+    by_id = {actor.id: actor for actor in a.actors}
+    speakers = [(by_id[q.speaker].name, by_id[q.speaker].anonymous) for q in a.quotes]
+    assert ("A senior official", True) in speakers and ("Officials", True) in speakers
+    assert ("Karim Bennani", False) in speakers
+    official = next(x for x in a.actors if x.name == "A senior official")
+    # 'a senior official' and 'the senior official': one source, never a named person
+    assert [m.text for m in official.mentions] == ["A senior official", "The senior official"]
+    assert len({x.id for x in a.actors}) == len(a.actors)
