@@ -14,13 +14,15 @@ Rows, same run, same articles:
 Speed: CPU time of newsgraph and of textacy (spaCy per paragraph + direct_quotations) as
 ratios to bare spaCy on whole articles.
 
-    python benchmarks/quotes_polnear.py [--split dev|train] [--model NAME] [--errors N] [--json]
+    python benchmarks/quotes_polnear.py [--split dev|train] [--holdout N] [--model NAME]
+                                        [--errors N] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import time
@@ -357,6 +359,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--split", choices=("dev", "train"), default="dev")
     ap.add_argument("--model", default=default_model())
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="N commonest errors")
+    ap.add_argument(
+        "--holdout",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --split train: only the N articles training/attribution_model.py --holdout N "
+        "leaves out (seeded shuffle, seed 7)",
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object instead")
     args = ap.parse_args(argv)
 
@@ -365,6 +375,11 @@ def main(argv: list[str] | None = None) -> None:
 
     root = require(f"quotes/polnear/{args.split}")
     articles, files = read_split(root)
+    if args.holdout:
+        if args.split != "train":
+            ap.error("--holdout applies to --split train")
+        random.Random(7).shuffle(articles)  # the training script's seed and order
+        articles = articles[: args.holdout]
     texts = [a.text for a in articles]
     bare = spacy.load(args.model)
     info = run_info(
