@@ -335,6 +335,24 @@ class QuoteFinder:
             f"len={length_bucket(words)}",
             f"how_len={how}|{length_bucket(words)}",
             f"opens_paragraph={self.text[: span.outer_start].rstrip(' ')[-1:] in ('', chr(10))}",
+            *self._cue_position(candidate, holder),
+        ]
+
+    def _cue_position(self, candidate: QuotationCandidate, holder: Span | None) -> list[str]:
+        """Where the cue and the speaker stand: the cue's role in its sentence, how far it
+        is from the marks, how the speaker hangs on it."""
+        cue, span = candidate.cue, candidate.span
+        if cue is None:
+            return ["cue_dep=none"]
+        gap = min(abs(cue.idx - span.outer_end), abs(cue.idx - span.outer_start))
+        words = len(
+            self.text[min(cue.idx, span.outer_end) : max(cue.idx, span.outer_start)].split()
+        )
+        return [
+            f"cue_dep={cue.dep_}",
+            f"how_cue_dep={candidate.found_by}|{cue.dep_}",
+            f"gap={length_bucket(words if gap else 0)}",
+            f"holder_dep={holder.root.dep_ if holder is not None else 'none'}",
         ]
 
     def direct_and_mixed(self) -> list[QuoteRecord]:
