@@ -45,7 +45,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TypeVar
@@ -401,9 +401,8 @@ def organization_by_nominal(noun_phrase: str) -> list[Organization]:
 # --------------------------------------------------------------------------- metonyms
 
 
-@lru_cache(maxsize=1)
-def metonyms() -> tuple[Metonym, ...]:
-    """Places and buildings that stand for a government or sector ("the Kremlin")."""
+def _coded_names(name: str) -> tuple[Metonym, ...]:
+    """Rows of name, country, sector and aliases (metonyms.tsv, groups.tsv)."""
     return tuple(
         Metonym(
             name=r["name"],
@@ -411,8 +410,14 @@ def metonyms() -> tuple[Metonym, ...]:
             sector=r["sector"] or None,
             aliases=_split(r["aliases"]),
         )
-        for r in _read("metonyms.tsv")[1]
+        for r in _read(name)[1]
     )
+
+
+@lru_cache(maxsize=1)
+def metonyms() -> tuple[Metonym, ...]:
+    """Places and buildings that stand for a government or sector ("the Kremlin")."""
+    return _coded_names("metonyms.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -428,15 +433,7 @@ def metonym(text: str) -> Metonym | None:
 @lru_cache(maxsize=1)
 def groups() -> tuple[Metonym, ...]:
     """Non-state armed groups and parties with their country and sector ("Hamas" -> PSE REB)."""
-    return tuple(
-        Metonym(
-            name=r["name"],
-            country=r["country"],
-            sector=r["sector"] or None,
-            aliases=_split(r["aliases"]),
-        )
-        for r in _read("groups.tsv")[1]
-    )
+    return _coded_names("groups.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -570,15 +567,18 @@ def speech_verbs() -> list[SpeechVerb]:
     return list(_speech_verbs().values())
 
 
-@cache
+@lru_cache(maxsize=1)
+def _attribution_model() -> dict[str, dict[str, float]]:
+    model: dict[str, dict[str, float]] = {}
+    for r in _read("attribution_model.tsv")[1]:
+        model.setdefault(r["task"], {})[r["feature"]] = float(r["weight"])
+    return model
+
+
 def attribution_weights(task: str) -> dict[str, float]:
     """The attribution model's feature weights for `task` ("indirect": frames.features of
     a frame candidate; "quotation": quotes.QuoteFinder.quotation_features), "bias" included."""
-    return {
-        r["feature"]: float(r["weight"])
-        for r in _read("attribution_model.tsv")[1]
-        if r["task"] == task
-    }
+    return _attribution_model().get(task, {})
 
 
 # --------------------------------------------------------------------------- PLOVER lexicon
