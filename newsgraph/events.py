@@ -16,7 +16,7 @@ THREATEN), a demand ("X must …"), a refusal (a negated AGREE is a REJECT).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -532,7 +532,6 @@ class EventFinder:
             # A protest, arrest or attack in a country is one against it, as CAMEO coders
             # read "police detained 200 students in Dhaka".
             target = [a for a in self.actors_of(place_tok) if a not in source]
-        sent = trigger.sent
         status = self.status(trigger, chain)
         if status == "reported" and self._speaker_in(trigger, source):
             # "Syria says it is willing to …", "the EU announced aid to Sudan": an actor
@@ -557,17 +556,11 @@ class EventFinder:
             source=source,
             target=target,
             status=status,
-            trigger=trigger.text,
-            trigger_start=trigger.idx,
-            trigger_end=trigger.idx + len(trigger.text),
-            start=sent.start_char,
-            end=_sentence_end(sent),
             date=date,
             date_text=date_text,
             place=place,
             confidence=round(min(confidence, 0.95), 2),
-            depth=_depth(trigger),
-            trigger_i=trigger.i,
+            **_at(trigger),
         )
 
 
@@ -602,6 +595,20 @@ def _attached(tok: Token, chain_ids: set[int]) -> bool:
         if head.pos_ in {"VERB", "AUX"}:
             return False
     return False
+
+
+def _at(trigger: Token) -> dict:
+    """What an event takes from its trigger: the word, its offsets, its sentence, its depth."""
+    sent = trigger.sent
+    return {
+        "trigger": trigger.text,
+        "trigger_start": trigger.idx,
+        "trigger_end": trigger.idx + len(trigger.text),
+        "start": sent.start_char,
+        "end": _sentence_end(sent),
+        "depth": _depth(trigger),
+        "trigger_i": trigger.i,
+    }
 
 
 def _sentence_end(sent: Span) -> int:
@@ -994,24 +1001,16 @@ def _threat(doc: Doc, record: EventRecord) -> tuple[str | None, str | None]:
 
 
 def _copy(r: EventRecord, verb: Token, source: list[str]) -> EventRecord:
-    return EventRecord(
-        type=r.type,
-        mode=r.mode,
-        cameo=r.cameo,
+    return replace(
+        r,
         source=source,
         target=[a for a in r.target if a not in source],
         status="asserted",
-        trigger=r.trigger,
-        trigger_start=r.trigger_start,
-        trigger_end=r.trigger_end,
-        start=r.start,
-        end=r.end,
-        date=r.date,
-        date_text=r.date_text,
-        place=r.place,
         confidence=round(max(0.3, r.confidence - 0.1), 2),
         depth=_depth(verb),
         trigger_i=verb.i,
+        source_text=[],
+        target_text=[],
     )
 
 
@@ -1027,7 +1026,6 @@ def _request(
     chain = finder.chain(verb)
     status = finder.status(verb, chain)
     date, date_text = finder.date(verb, chain, status)
-    sent = verb.sent
     return EventRecord(
         type="REQUEST",
         mode=mode,
@@ -1035,15 +1033,9 @@ def _request(
         source=source,
         target=target,
         status=status,
-        trigger=verb.text,
-        trigger_start=verb.idx,
-        trigger_end=verb.idx + len(verb.text),
-        start=sent.start_char,
-        end=_sentence_end(sent),
         date=date,
         date_text=date_text,
-        place=finder.place(sent, chain)[0],
+        place=finder.place(verb.sent, chain)[0],
         confidence=0.6,
-        depth=_depth(verb),
-        trigger_i=verb.i,
+        **_at(verb),
     )
