@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,6 +16,8 @@ from newsgraph.events import EventRecord
 from newsgraph.pipeline import load_pipeline, model_label
 from newsgraph.quotes import QuoteRecord
 from newsgraph.schema import Actor, Analysis, ArticleInfo, Event, Mention, Quote, Role, Span
+
+Record = TypeVar("Record", Quote, Event)
 
 
 def _as_article(item: str | Article) -> Article:
@@ -146,45 +149,21 @@ def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Anal
     )
 
 
+def _numbered(model: type[Record], prefix: str, n: int, record: object, **fields) -> Record:
+    """A contract record from an internal one that carries its field names, numbered in
+    article order ("q1", "e1"); `fields` give what must be converted."""
+    values = {name: getattr(record, name) for name in model.model_fields if name != "id"}
+    return model.model_validate({**values, **fields, "id": f"{prefix}{n}"})
+
+
 def _quote(n: int, q: QuoteRecord) -> Quote:
     mention = q.speaker_mention
-    return Quote(
-        id=f"q{n}",
-        kind=q.kind,
-        text=q.text,
-        start=q.start,
-        end=q.end,
-        speaker=q.speaker,
-        speaker_mention=Span(start=mention[0], end=mention[1], text=mention[2])
-        if mention
-        else None,
-        addressee=q.addressee,
-        cue=q.cue,
-        cue_start=q.cue_start,
-        cue_end=q.cue_end,
-        confidence=q.confidence,
-    )
+    span = Span(start=mention[0], end=mention[1], text=mention[2]) if mention else None
+    return _numbered(Quote, "q", n, q, speaker_mention=span)
 
 
 def _event(n: int, e: EventRecord) -> Event:
-    return Event(
-        id=f"e{n}",
-        type=e.type,
-        mode=e.mode,
-        cameo=e.cameo,
-        source=e.source,
-        target=e.target,
-        status=e.status,
-        date=e.date,
-        date_text=e.date_text,
-        place=e.place,
-        trigger=e.trigger,
-        trigger_start=e.trigger_start,
-        trigger_end=e.trigger_end,
-        start=e.start,
-        end=e.end,
-        confidence=e.confidence,
-    )
+    return _numbered(Event, "e", n, e)
 
 
 def _salience(mentions: list[Mention], total: int, length: int) -> float:
