@@ -284,16 +284,14 @@ class QuoteFinder:
     ) -> None:
         """Fill the record's speaker, cue, addressee and, for a quotation inside what a
         cue reports, its mixed content."""
-        if speaker is not None:
-            record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
-            record.speaker = self.actor_at(speaker)
-        if cue is None:
-            return
-        if found_by == "according" and speaker is not None:
+        if found_by == "according" and cue is not None and speaker is not None:
             self._according_cue(record, cue, speaker)
             return
-        record.cue, record.cue_start, record.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
-        record.addressee = self.actor_at(_addressee_of(cue)) if _is_cue(cue) else None
+        if speaker is not None:
+            self._set_speaker(record, speaker)
+        if cue is None:
+            return
+        self._set_cue(record, cue, with_addressee=_is_cue(cue))
         if found_by != "cue":
             return
         content = clausal_content(cue) or self._object_content(cue, span)
@@ -420,11 +418,17 @@ class QuoteFinder:
 
     def _attach_cue(self, record: QuoteRecord, cue: Token, speaker: Span | None) -> None:
         self.used_cues.add(cue.i)
-        record.cue, record.cue_start, record.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
+        self._set_cue(record, cue)
         if speaker is not None:
-            record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
-            record.speaker = self.actor_at(speaker)
-        record.addressee = self.actor_at(_addressee_of(cue))
+            self._set_speaker(record, speaker)
+
+    def _set_cue(self, record: QuoteRecord, cue: Token, with_addressee: bool = True) -> None:
+        record.cue, record.cue_start, record.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
+        record.addressee = self.actor_at(_addressee_of(cue)) if with_addressee else None
+
+    def _set_speaker(self, record: QuoteRecord, speaker: Span) -> None:
+        record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
+        record.speaker = self.actor_at(speaker)
 
     def _object_content(self, cue: Token, span: MarkedSpan) -> Span | None:
         """'called the program "worse than amnesty"', 'denounced him as a "psychopath"',
@@ -509,7 +513,7 @@ class QuoteFinder:
                 and q.cue != "according to"
             ]
             for q in relayed:
-                record = replace(q, speaker=self.actor_at(speaker), addressee=None)
+                record = replace(q, addressee=None)
                 self._according_cue(record, cue, speaker)
                 records.append(record)
             if relayed or any(sent.start_char <= q.start < sent.end_char for q in quotations):
@@ -524,16 +528,14 @@ class QuoteFinder:
             record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)
             self._according_cue(record, cue, speaker)
             record.frame = "according"
-            record.speaker = self.actor_at(speaker)
             record.confidence = 0.75 if record.speaker else 0.6
             records.append(record)
         return records
 
-    @staticmethod
-    def _according_cue(record: QuoteRecord, cue: Token, source: Span) -> None:
+    def _according_cue(self, record: QuoteRecord, cue: Token, source: Span) -> None:
         record.cue, record.cue_start = "according to", cue.idx
         record.cue_end = cue.idx + len("according to")
-        record.speaker_mention = (source.start_char, source.end_char, source.text)
+        self._set_speaker(record, source)
 
 
 def find_quotes(
