@@ -96,6 +96,11 @@ def trim_punct(span: Span) -> Span | None:
     return span.doc[start:end] if end > start else None
 
 
+def has_subject(head: Token) -> bool:
+    """Whether a clause has its own subject ('it was illegal', 'there is', 'was reported')."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children)
+
+
 def _subtree(doc, first: Token, last: Token) -> Span:
     return doc[first.left_edge.i : last.right_edge.i + 1]
 
@@ -204,7 +209,7 @@ def features(candidate: FrameCandidate, resolved: bool) -> list[str]:
         f"len={length_bucket(len(words))}",
         f"f_len={frame}|{length_bucket(len(words))}",
         f"content_root={root.pos_}",
-        f"content_subject={any(c.dep_ in {'nsubj', 'nsubjpass', 'expl'} for c in root.children)}",
+        f"content_subject={has_subject(root)}",
         f"dep={cue.dep_}",
         f"tag={cue.tag_}",
         f"negated={any(c.dep_ == 'neg' for c in cue.children)}",

@@ -28,6 +28,7 @@ from newsgraph.frames import (
     clausal_content,
     features,
     frame_candidates,
+    has_subject,
     holder_kind,
     length_bucket,
     probability,
@@ -100,7 +101,7 @@ def _is_clause_or_long(content: Span) -> bool:
     or enough words; 'said so' and the like are parser noise."""
     if len(content) >= MIN_INDIRECT_TOKENS:
         return True
-    return any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in content.root.children)
+    return has_subject(content.root)
 
 
 def _strip_inner(text: str, start: int, end: int) -> tuple[int, int]:

@@ -7,8 +7,9 @@ attribution shares at least half of the shorter one's significant characters and
 source overlaps the holder. A logistic regression over ``frames.features`` (L2-regularised,
 AdaGrad) learns from the labels; its weights become ``newsgraph/knowledge/
 attribution_model.tsv``, which ``quotes.py`` reads. Only the train split is read: dev stays
-for measuring. With ``--holdout N`` the N articles that ``--eval-holdout`` scores are left
-out, to choose the threshold on articles the model has not seen.
+for measuring. With ``--holdout N`` the N articles that ``benchmarks/quotes_polnear.py --split
+train --holdout N`` scores are left out, to choose thresholds and features on articles the
+model has not seen.
 
     python training/attribution_model.py [--holdout N] [--epochs 3] [--l2 1e-4] [--min-count 5]
 """
@@ -85,6 +86,8 @@ def labelled_candidates(articles) -> dict[str, list[tuple[list[str], bool]]]:
 
 def train(examples, epochs: int, l2: float, min_count: int) -> dict[str, float]:
     """Logistic regression by AdaGrad over features seen at least `min_count` times."""
+    from newsgraph.frames import probability  # the model as quotes.py applies it
+
     counts = Counter(f for feats, _ in examples for f in feats)
     weights: dict[str, float] = defaultdict(float)
     squares: dict[str, float] = defaultdict(lambda: 1e-8)
@@ -94,10 +97,9 @@ def train(examples, epochs: int, l2: float, min_count: int) -> dict[str, float]:
         random.Random(SEED).shuffle(order)
         for i in order:
             feats, right = examples[i]
-            feats = ["bias", *(f for f in feats if counts[f] >= min_count)]
-            z = sum(weights[f] for f in feats)
-            grad = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - right
-            for f in feats:
+            kept = [f for f in feats if counts[f] >= min_count]
+            grad = probability(kept, weights) - right
+            for f in ["bias", *kept]:
                 g = grad + l2 * weights[f]
                 squares[f] += g * g
                 weights[f] -= rate * g / math.sqrt(squares[f])
