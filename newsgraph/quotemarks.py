@@ -15,6 +15,8 @@ DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
 DOUBLE_CLOSE = {"”", "»"}
 STRAIGHT = {'"'}
 MIN_SINGLE_QUOTE_WORDS = 3
+# A headline quotes in single marks, however short ("Gingrich Takes Talk 'Very Seriously'").
+MAX_HEADLINE_CHARS = 200
 
 
 @dataclass(slots=True)
@@ -42,8 +44,10 @@ def _is_single_close(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def _single_quotes(text: str, start: int, end: int, taken: list[MarkedSpan]) -> list[MarkedSpan]:
-    """'…' and ‘…’ of at least three words, outside double quotations."""
+def _single_quotes(
+    text: str, start: int, end: int, taken: list[MarkedSpan], min_words: int
+) -> list[MarkedSpan]:
+    """'…' and ‘…’ of at least `min_words` words, outside double quotations."""
     found: list[MarkedSpan] = []
     open_at: int | None = None
     for i in range(start, end):
@@ -55,7 +59,7 @@ def _single_quotes(text: str, start: int, end: int, taken: list[MarkedSpan]) -> 
                 open_at = i
         elif ch in {"'", "’"} and _is_single_close(text, i):
             inner = text[open_at + 1 : i]
-            if len(inner.split()) >= MIN_SINGLE_QUOTE_WORDS:
+            if len(inner.split()) >= min_words:
                 found.append(MarkedSpan(open_at, i + 1, open_at + 1, i))
                 open_at = None
     return found
@@ -65,6 +69,13 @@ def _stray(line: str, i: int) -> bool:
     before = line[i - 1] if i > 0 else " "
     after = line[i + 1] if i + 1 < len(line) else " "
     return before.isspace() and after.isspace()
+
+
+def _closes(line: str, i: int) -> bool:
+    """A straight mark after a word or punctuation and before no word closes a quotation."""
+    before = line[i - 1] if i > 0 else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    return not before.isspace() and not after.isalnum()
 
 
 def _reopens(line: str) -> int | None:
@@ -97,15 +108,18 @@ def find_quotations(text: str) -> list[MarkedSpan]:
             elif open_at is None:
                 if ch in DOUBLE_OPEN or ch in STRAIGHT:
                     open_at, closer = base + i, DOUBLE_OPEN.get(ch, '"')
-            elif ch == closer or (ch in DOUBLE_CLOSE and closer != '"'):
+            elif ch == closer or ch in DOUBLE_CLOSE or (ch in STRAIGHT and _closes(line, i)):
+                # typography mixed within a quotation ('“I disagree," he said') still closes it
                 spans.append(MarkedSpan(open_at, base + i + 1, open_at + 1, base + i))
                 open_at = None
-            elif ch in DOUBLE_OPEN:
-                open_at, closer = base + i, DOUBLE_OPEN[ch]  # an unclosed one restarts here
+            elif ch in DOUBLE_OPEN or ch in STRAIGHT:
+                open_at, closer = base + i, DOUBLE_OPEN.get(ch, '"')  # an unclosed one restarts
             i += 1
         if open_at is not None and (n + 1 == len(lines) or _reopens(lines[n + 1]) is None):
             open_at = None  # never closed: dropped, and only it
-        spans.extend(_single_quotes(scan, base, base + len(line), spans))
+        headline = n == 0 and len(lines) > 1 and len(line) <= MAX_HEADLINE_CHARS
+        min_words = 1 if headline else MIN_SINGLE_QUOTE_WORDS
+        spans.extend(_single_quotes(scan, base, base + len(line), spans, min_words))
         base += len(line) + 1
     for span in spans:
         if span.outer_start > 0 and text[span.outer_start - 1 : span.outer_start + 1] == "''":

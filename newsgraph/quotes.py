@@ -49,6 +49,11 @@ MIN_INDIRECT_PROBABILITY = 0.7
 MIN_QUOTATION_PROBABILITY = 0.4
 # Reporting verbs near a quotation that the model weighs as its cue.
 MAX_CUES_NEAR = 3
+# A verb outside the speech list is a candidate cue only this close to the marks.
+MAX_WORDS_BESIDE = 3
+# Such a verb is as often an act as a report ('Pew looked at nine "nonprobability"
+# samples'): its attribution must be likelier than one by a reporting verb.
+MIN_VERB_BESIDE_PROBABILITY = 0.6
 
 
 @dataclass(slots=True)
@@ -77,7 +82,7 @@ class QuoteRecord:
 class QuotationCandidate:
     record: QuoteRecord
     span: MarkedSpan
-    found_by: str  # colon | cue | according | before | continued
+    found_by: str  # colon | cue | verb | according | before | continued
     rank: int  # 0 for the nearest reporting verb, 1 for the next …
     cue: Token | None
 
@@ -190,9 +195,9 @@ class QuoteFinder:
     def _tokens_outside(self, sent: Span, spans: list[MarkedSpan]) -> list[Token]:
         return [t for t in sent if not _inside(t.idx, spans)]
 
-    def _cues_near(self, span: MarkedSpan) -> list[Token]:
-        """The reporting verbs outside the marks in the sentences the quotation starts or
-        ends in, nearest first."""
+    def _sentences_of(self, span: MarkedSpan) -> list[Span]:
+        """The sentences a quotation starts or ends in, and the next one when only the
+        attribution follows ('"…." he said' may be split after the full stop)."""
         first = self.doc.char_span(span.inner_start, span.inner_start + 1, alignment_mode="expand")
         last = self.doc.char_span(
             max(span.inner_end - 1, 0), span.inner_end, alignment_mode="expand"
@@ -201,14 +206,22 @@ class QuoteFinder:
         for tok in (first, last):
             if tok is not None and tok.sent not in sents:
                 sents.append(tok.sent)
-        # '"…," he said' may fall in the next sentence when the quote ends with a full stop.
         end_tok = self.doc.char_span(span.outer_end - 1, span.outer_end, alignment_mode="expand")
         if end_tok is not None and end_tok.end < len(self.doc):
             nxt = self.doc[end_tok.end].sent
             if nxt not in sents and self.text[span.outer_end : nxt.start_char].strip() == "":
                 sents.append(nxt)
+        return sents
+
+    def _words_between(self, tok: Token, span: MarkedSpan) -> int:
+        if tok.idx >= span.outer_end:
+            return len(self.text[span.outer_end : tok.idx].split())
+        return len(self.text[tok.idx + len(tok.text) : span.outer_start].split())
+
+    def _cues_near(self, span: MarkedSpan) -> list[Token]:
+        """The reporting verbs outside the marks in the quotation's sentences, nearest first."""
         found: list[tuple[int, Token]] = []
-        for sent in sents:
+        for sent in self._sentences_of(span):
             for tok in self._tokens_outside(sent, self.marked):
                 if not _is_cue(tok):
                     continue
@@ -224,6 +237,42 @@ class QuoteFinder:
                     found.append((distance, tok))
         return [t for _, t in sorted(found, key=lambda dt: (dt[0], dt[1].i))]
 
+    def _speaker_beside(self, cue: Token, span: MarkedSpan) -> Span | None:
+        """The cue's subject, unless the parser took it from inside the marks or from before
+        an inverted cue ('"…," said Cruz', '"…," wrote a supporter who runs …'): then the
+        phrase right after the cue, or right before it ('"… The fact that …," Huckabee
+        said')."""
+        speaker = speaker_of(cue)
+        inside = speaker is not None and _inside(speaker.root.idx, self.marked)
+        right_after = cue.idx >= span.outer_end and not self.text[span.outer_end : cue.idx].strip(
+            " ,"
+        )
+        inverted = right_after and (speaker is None or speaker.start < cue.i)
+        if not (inside or inverted):
+            return speaker
+        chunks = [c for c in cue.doc.noun_chunks if not _inside(c.root.idx, self.marked)]
+        after = next((c for c in chunks if c.start == cue.i + 1), None)
+        if after is not None and (inverted or after.root.pos_ == "PROPN"):
+            return after
+        before = next((c for c in chunks if c.end == cue.i), None)
+        if before is not None and before.start_char >= span.outer_end:
+            return before
+        if inside and cue.dep_ in {"advcl", "xcomp", "conj"} and cue.head.i != cue.i:
+            return self._speaker_beside(cue.head, span)  # 'Clinton …, telling the crowd, "…"'
+        return speaker
+
+    def _verb_beside(self, span: MarkedSpan) -> Token | None:
+        """A verb outside the speech list right beside the quotation, with a subject: '"…,"
+        it read', 'Clinton cracked, "…"', 'as the diplomat put it, "…"'; the model weighs it."""
+        beside = [
+            (self._words_between(tok, span), tok)
+            for sent in self._sentences_of(span)
+            for tok in self._tokens_outside(sent, self.marked)
+            if tok.pos_ == "VERB" and not _is_cue(tok) and tok.i not in self.used_cues
+        ]
+        beside = [(n, t) for n, t in beside if n <= MAX_WORDS_BESIDE and speaker_of(t)]
+        return min(beside, key=lambda nt: (nt[0], nt[1].i))[1] if beside else None
+
     def quotation_alternatives(
         self, span: MarkedSpan, previous: QuoteRecord | None
     ) -> list[QuotationCandidate]:
@@ -235,7 +284,9 @@ class QuoteFinder:
         if introduced is not None:
             found.append(("colon", 0, *introduced))
         for rank, cue in enumerate(self._cues_near(span)[:MAX_CUES_NEAR]):
-            found.append(("cue", rank, cue, speaker_of(cue)))
+            found.append(("cue", rank, cue, self._speaker_beside(cue, span)))
+        if (verb := self._verb_beside(span)) is not None:
+            found.append(("verb", 0, verb, self._speaker_beside(verb, span)))
         according = self._according_near(span)
         if according is not None and not found:
             # beside a speaker's own cue, 'according to X' relays the quotation: a second
@@ -290,10 +341,16 @@ class QuoteFinder:
             return
         if speaker is not None:
             self._set_speaker(record, speaker)
+        colon = self.text.rfind(":", 0, span.outer_start)
+        if found_by == "colon" and self.text[colon + 1 : span.outer_start].strip():
+            # the words between the colon and the marks are the speaker's too
+            start = colon + 1 + len(self.text[colon + 1 :]) - len(self.text[colon + 1 :].lstrip())
+            record.kind, record.start, record.end = "mixed", start, span.outer_end
+            record.text = self.text[start : span.outer_end]
         if cue is None:
             return
         self._set_cue(record, cue, with_addressee=_is_cue(cue))
-        if found_by != "cue":
+        if found_by not in {"cue", "verb"}:
             return
         content = clausal_content(cue) or self._object_content(cue, span)
         if (
@@ -369,7 +426,9 @@ class QuoteFinder:
             if not scored:
                 continue
             chance, _, best = max(scored, key=lambda s: s[:2])
-            if chance < self.min_quotation_probability:
+            if chance < self.min_quotation_probability or (
+                best.found_by == "verb" and chance < MIN_VERB_BESIDE_PROBABILITY
+            ):
                 continue
             best.record.confidence = round(chance, 2)
             if best.cue is not None:
@@ -382,17 +441,28 @@ class QuoteFinder:
         """'He added: "…"', 'he gave the Texan a back-handed compliment: "…"', 'HuffPollster:
         "…"': whoever the clause before the colon is about introduces the quotation."""
         before = self.text[: span.outer_start].rstrip()
-        if not before.endswith(":"):
+        line = before[before.rfind("\n") + 1 :]
+        # 'Issa: Clinton's 'Honesty Is In Question'': a name and a colon open a headline
+        named_only = not before.endswith(":")
+        if named_only and not (":" in line and len(line.split(":")[-1].split()) <= 12):
             return None
-        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        at = before.rfind(":")
+        colon = self.doc.char_span(at, at + 1, alignment_mode="expand")
         if colon is None or colon.start == 0:
             return None
         last = self.doc[colon.start - 1]
-        if last.pos_ == "PROPN" and last.dep_ not in {"pobj", "dobj"}:
+
+        # a headline's name may be tagged as anything ('Issa:' as an adjective)
+        def named(tok: Token) -> bool:
+            return tok.pos_ == "PROPN" or (named_only and tok.is_title and tok.pos_ != "PRON")
+
+        if named(last) and last.dep_ not in {"pobj", "dobj"}:
             start = last.i
-            while start > last.sent.start and self.doc[start - 1].pos_ == "PROPN":
+            while start > last.sent.start and named(self.doc[start - 1]):
                 start -= 1
             return None, self.doc[start : last.i + 1]
+        if named_only:
+            return None
         verb = last
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head

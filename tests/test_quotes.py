@@ -271,3 +271,59 @@ def test_anonymous_sources_are_actors_of_their_own(analyze):
     # 'a senior official' and 'the senior official': one source, never a named person
     assert [m.text for m in official.mentions] == ["A senior official", "The senior official"]
     assert len({x.id for x in a.actors}) == len(a.actors)
+
+
+def test_mixed_typography_closes_a_quotation():
+    text = (
+        '“I fundamentally disagree," said the retired general. "The bottom line is clear.”\n'
+        '"Absent a deal,” he added, “nothing moves."'
+    )
+    inner = [text[s.inner_start : s.inner_end] for s in find_quotations(text)]
+    assert inner == [
+        "I fundamentally disagree,",
+        "The bottom line is clear.",
+        "Absent a deal,",
+        "nothing moves.",
+    ]
+
+
+def test_speaker_of_an_inverted_or_misparsed_cue_stands_outside_the_marks(analyze):
+    a = analyze(
+        "The ministry published its figures on Monday.\n"
+        '"Meh," wrote a farmer who runs a popular account on the platform.\n'
+        '"The fact that the plan was tried at all, in its first year, matters," Governor '
+        "Lena Okafor said.\n"
+    )
+    got = {q.text: q.speaker_mention.text for q in a.quotes if q.kind == "direct"}
+    assert got["Meh"].startswith("a farmer")
+    assert got["The fact that the plan was tried at all, in its first year, matters"].endswith(
+        "Okafor"
+    )
+
+
+def test_quotation_beside_a_verb_outside_the_speech_list(analyze):
+    a = analyze(
+        "The council sent a letter to the mayor on Friday.\n"
+        '"The delay reflects an appalling indifference to the families of the valley," it read.\n'
+        "As the protesters were led away, Mayor Tomas Herrera yelled, "
+        '"Out, out, out, all of you!"\n'
+    )
+    got = {q.text: q.speaker_mention.text for q in a.quotes if q.speaker_mention}
+    assert (
+        got.get("The delay reflects an appalling indifference to the families of the valley")
+        == "it"
+    )
+    assert got.get("Out, out, out, all of you!", "").endswith("Herrera")
+
+
+def test_headline_quotes_in_single_marks_after_a_name_and_colon(analyze):
+    a = analyze(
+        "Okafor: Council's Plan Is 'Dead on Arrival'\n"
+        "Governor Lena Okafor on Monday rejected the council's budget plan.\n"
+    )
+    (q,) = [q for q in a.quotes if q.kind == "mixed"]
+    assert q.text == "Council's Plan Is 'Dead on Arrival'"
+    assert _speaker(a, q) == "Lena Okafor"
+    # in the body, two quoted words in single marks stay an apostrophe's business
+    body = "The 'new deal' was signed.\nIt was signed on Monday by the 'new' board."
+    assert [body[s.inner_start : s.inner_end] for s in find_quotations("Title\n" + body)] == []
