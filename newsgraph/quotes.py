@@ -230,7 +230,12 @@ class QuoteFinder:
                     own.start_char < span.outer_end and span.outer_start < own.end_char
                 ):
                     continue  # 'and said he was convinced …' reports something else
-                while tok.dep_ == "ccomp" and _is_cue(tok.head) and speaker_of(tok.head):
+                while (
+                    tok.dep_ == "ccomp"
+                    and _is_cue(tok.head)
+                    and not _inside(tok.head.idx, self.marked)
+                    and speaker_of(tok.head)
+                ):
                     tok = tok.head  # 'Benjamin said he believes "…"': the outer report is his
                 distance = min(abs(tok.idx - span.outer_end), abs(tok.idx - span.outer_start))
                 if all(t.i != tok.i for _, t in found):

@@ -327,3 +327,13 @@ def test_headline_quotes_in_single_marks_after_a_name_and_colon(analyze):
     # in the body, two quoted words in single marks stay an apostrophe's business
     body = "The 'new deal' was signed.\nIt was signed on Monday by the 'new' board."
     assert [body[s.inner_start : s.inner_end] for s in find_quotations("Title\n" + body)] == []
+
+
+def test_a_cue_inside_the_marks_never_attributes_the_quotation(analyze):
+    a = analyze(
+        "The ministry defended the governor on Sunday.\n"
+        "''The governor said what we all know: that we should build bridges,'' the ministry "
+        "spokesman, Arturo Vidal, told state radio.\n"
+    )
+    (q,) = [q for q in a.quotes if q.text.startswith("The governor said")]
+    assert q.speaker_mention.text.endswith("Arturo Vidal") or "spokesman" in q.speaker_mention.text
