@@ -331,9 +331,10 @@ def test_headline_quotes_in_single_marks_after_a_name_and_colon(analyze):
 
 def test_a_cue_inside_the_marks_never_attributes_the_quotation(analyze):
     a = analyze(
-        "The ministry defended the governor on Sunday.\n"
-        "''The governor said what we all know: that we should build bridges,'' the ministry "
-        "spokesman, Arturo Vidal, told state radio.\n"
+        "The party defended its chairman on Sunday.\n"
+        "''The chairman said what we all know, when we follow his teaching and his views: that "
+        "we should not build fences but roads,'' the party spokesman, Miguel Ortega, told "
+        "National Radio.\n"
     )
-    (q,) = [q for q in a.quotes if q.text.startswith("The governor said")]
-    assert q.speaker_mention.text.endswith("Arturo Vidal") or "spokesman" in q.speaker_mention.text
+    (q,) = [q for q in a.quotes if q.text.startswith("The chairman said")]
+    assert q.speaker_mention.text.endswith("Miguel Ortega")
