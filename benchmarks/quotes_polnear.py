@@ -14,8 +14,8 @@ Rows, same run, same articles:
 Speed: CPU time of newsgraph and of textacy (spaCy per paragraph + direct_quotations) as
 ratios to bare spaCy on whole articles.
 
-    python benchmarks/quotes_polnear.py [--split dev|train] [--holdout N] [--model NAME]
-                                        [--errors N] [--json]
+    python benchmarks/quotes_polnear.py [--split dev|train] [--holdout N] [--weights TSV]
+                                        [--model NAME] [--errors N] [--json]
 """
 
 from __future__ import annotations
@@ -367,10 +367,21 @@ def main(argv: list[str] | None = None) -> None:
         help="with --split train: only the N articles training/attribution_model.py --holdout N "
         "leaves out (seeded shuffle, seed 7)",
     )
+    ap.add_argument(
+        "--weights",
+        type=Path,
+        metavar="TSV",
+        help="an attribution model written by training/attribution_model.py --out, instead of "
+        "the shipped one (with --holdout: the model trained without those articles)",
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object instead")
     args = ap.parse_args(argv)
 
     ng = import_newsgraph()  # first: before spaCy can import another newsgraph
+    if args.weights and ng is not None:
+        from newsgraph import knowledge
+
+        knowledge.use_attribution_model(args.weights)
     import spacy
 
     root = require(f"quotes/polnear/{args.split}")

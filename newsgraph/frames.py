@@ -43,9 +43,11 @@ def speaker_of(cue: Token) -> Span | None:
     Antony Blinken' (its relative clauses and appositives left out)."""
     for child in cue.children:
         if child.dep_ == "nsubj":  # a passive subject ('was reported') is what was said
-            if child.tag_ in {"WP", "WDT"} and cue.dep_ == "relcl":
-                head = cue.head  # 'Blinken, who said …': the relative pronoun's antecedent
-                return child.doc[head.left_edge.i : head.i + 1]
+            if child.tag_ in {"WP", "WDT"} and cue.dep_ == "relcl" and cue.head.i < child.i:
+                # 'Blinken, who said …': the relative pronoun with its antecedent, as a
+                # pronoun is a mention of whom it stands for
+                head = cue.head
+                return child.doc[head.left_edge.i : child.i + 1]
             return _with_appositive(child)
     # 'The minister, speaking to reporters, said …' parses fine; 'said by X' is passive.
     for child in cue.children:

@@ -338,3 +338,14 @@ def test_a_cue_inside_the_marks_never_attributes_the_quotation(analyze):
     )
     (q,) = [q for q in a.quotes if q.text.startswith("The chairman said")]
     assert q.speaker_mention.text.endswith("Miguel Ortega")
+
+
+def test_relative_pronoun_speaker_is_a_mention_of_its_antecedent(analyze):
+    a = analyze(
+        "The bill was opposed by Senator Ruth Calloway, who said it would fail without rural "
+        "votes.\n"
+    )
+    (q,) = [q for q in a.quotes if q.kind == "indirect"]
+    assert q.text.startswith("it would fail")
+    assert q.speaker_mention.text == "Senator Ruth Calloway, who"
+    assert _speaker(a, q) == "Ruth Calloway"

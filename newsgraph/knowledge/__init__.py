@@ -569,16 +569,31 @@ def speech_verbs() -> list[SpeechVerb]:
 
 @lru_cache(maxsize=1)
 def _attribution_model() -> dict[str, dict[str, float]]:
+    return _model_of(_read("attribution_model.tsv")[1])
+
+
+def _model_of(rows: list[dict[str, str]]) -> dict[str, dict[str, float]]:
     model: dict[str, dict[str, float]] = {}
-    for r in _read("attribution_model.tsv")[1]:
+    for r in rows:
         model.setdefault(r["task"], {})[r["feature"]] = float(r["weight"])
     return model
+
+
+def use_attribution_model(path: str | Path) -> None:
+    """Score with another attribution model file (one ``training/attribution_model.py
+    --out`` wrote, e.g. with ``--holdout``) in this process, instead of the shipped one."""
+    rows = _parse_tsv(Path(path).read_text(encoding="utf-8"), str(path))[1]
+    _attribution_override.clear()
+    _attribution_override.update(_model_of(rows))
+
+
+_attribution_override: dict[str, dict[str, float]] = {}
 
 
 def attribution_weights(task: str) -> dict[str, float]:
     """The attribution model's feature weights for `task` ("indirect": frames.features of
     a frame candidate; "quotation": quotes.QuoteFinder.quotation_features), "bias" included."""
-    return _attribution_model().get(task, {})
+    return (_attribution_override or _attribution_model()).get(task, {})
 
 
 # --------------------------------------------------------------------------- PLOVER lexicon
