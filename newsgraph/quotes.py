@@ -346,12 +346,15 @@ class QuoteFinder:
             return
         if speaker is not None:
             self._set_speaker(record, speaker)
-        colon = self.text.rfind(":", 0, span.outer_start)
-        if found_by == "colon" and self.text[colon + 1 : span.outer_start].strip():
-            # the words between the colon and the marks are the speaker's too
-            start = colon + 1 + len(self.text[colon + 1 :]) - len(self.text[colon + 1 :].lstrip())
-            record.kind, record.start, record.end = "mixed", start, span.outer_end
-            record.text = self.text[start : span.outer_end]
+        if found_by == "colon":
+            # 'Issa: Clinton's 'Honesty Is In Question'': the words between the colon and the
+            # marks are the speaker's too
+            after_colon = self.text.rfind(":", 0, span.outer_start) + 1
+            words = self.text[after_colon : span.outer_start]
+            if words.strip():
+                record.kind, record.end = "mixed", span.outer_end
+                record.start = after_colon + len(words) - len(words.lstrip())
+                record.text = self.text[record.start : record.end]
         if cue is None:
             return
         self._set_cue(record, cue, with_addressee=_is_cue(cue))
@@ -447,7 +450,8 @@ class QuoteFinder:
         "…"': whoever the clause before the colon is about introduces the quotation."""
         before = self.text[: span.outer_start].rstrip()
         line = before[before.rfind("\n") + 1 :]
-        # 'Issa: Clinton's 'Honesty Is In Question'': a name and a colon open a headline
+        # 'Issa: Clinton's 'Honesty Is In Question'': a name and a colon may introduce a
+        # line that quotes further on
         named_only = not before.endswith(":")
         if named_only and not (":" in line and len(line.split(":")[-1].split()) <= 12):
             return None
