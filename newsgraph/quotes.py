@@ -15,6 +15,7 @@ through the article's names, appositions and coreference.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -49,6 +50,7 @@ MIN_INDIRECT_PROBABILITY = 0.7
 MIN_QUOTATION_PROBABILITY = 0.4
 # Reporting verbs near a quotation that the model weighs as its cue.
 MAX_CUES_NEAR = 3
+PARAGRAPH_BREAK = re.compile(r"[ \t]*\n\s*")
 # A verb outside the speech list is a candidate cue only this close to the marks.
 MAX_WORDS_BESIDE = 3
 # Such a verb is as often an act as a report ('Pew looked at nine "nonprobability"
@@ -85,6 +87,7 @@ class QuotationCandidate:
     found_by: str  # colon | cue | verb | according | before | continued
     rank: int  # 0 for the nearest reporting verb, 1 for the next …
     cue: Token | None
+    rivals: int = 0  # the other attributions the rules found for the same quotation
 
 
 def _is_fragment(doc: Doc, record: QuoteRecord, inner: str) -> bool:
@@ -313,7 +316,10 @@ class QuoteFinder:
                 previous.cue_end,
             )
             alternatives.append(QuotationCandidate(record, span, "continued", 0, None))
-        return [a for a in alternatives if self._reportable(a)]
+        reportable = [a for a in alternatives if self._reportable(a)]
+        for candidate in reportable:
+            candidate.rivals = len(reportable) - 1
+        return reportable
 
     def _quotation_record(self, span: MarkedSpan) -> QuoteRecord:
         start, end = _strip_inner(self.text, span.inner_start, span.inner_end)
@@ -399,8 +405,19 @@ class QuoteFinder:
             f"len={length_bucket(words)}",
             f"how_len={how}|{length_bucket(words)}",
             f"opens_paragraph={self.text[: span.outer_start].rstrip(' ')[-1:] in ('', chr(10))}",
+            f"how_breaks={how}|{min(self._breaks_to(record.speaker_mention, span), 2)}",
+            # the previous speaker carrying on is likelier where nothing else attributes it
+            f"how_alone={how}|{candidate.rivals == 0}",
             *self._cue_position(candidate, holder),
         ]
+
+    def _breaks_to(self, mention: tuple[int, int, str], span: MarkedSpan) -> int:
+        """Paragraph breaks between a speaker mention and the quotation."""
+        if mention[1] <= span.outer_start:
+            between = self.text[mention[1] : span.outer_start]
+        else:
+            between = self.text[span.outer_end : max(mention[0], span.outer_end)]
+        return len(PARAGRAPH_BREAK.findall(between))
 
     def _cue_position(self, candidate: QuotationCandidate, holder: Span | None) -> list[str]:
         """Where the cue and the speaker stand: the cue's role in its sentence, how far it
@@ -530,8 +547,9 @@ class QuoteFinder:
     def _continues(self, previous: QuoteRecord, span: MarkedSpan) -> bool:
         """A quotation with no cue of its own right after an attributed one, in the same or
         the next paragraph, or after 'He added:' on the line before."""
+        # a blank line between paragraphs is one break, as a single newline is
         between = self.text[previous.end : span.outer_start]
-        return between.count("\n") <= 1 and len(between.split()) <= 25
+        return len(PARAGRAPH_BREAK.findall(between)) <= 1 and len(between.split()) <= 25
 
     def indirect_candidates(self, taken: list[QuoteRecord]) -> Iterator[FrameCandidate]:
         """Every attribution frame outside quotation marks and outside the direct quotes."""

@@ -349,3 +349,18 @@ def test_relative_pronoun_speaker_is_a_mention_of_its_antecedent(analyze):
     assert q.text.startswith("it would fail")
     assert q.speaker_mention.text == "Senator Ruth Calloway, who"
     assert _speaker(a, q) == "Ruth Calloway"
+
+
+def test_a_quotation_carries_on_across_a_blank_line(analyze):
+    a = analyze(
+        '"We will rebuild the bridge before winter," Mayor Ines Duarte said on Monday.\n\n'
+        '"The money is already in the budget, and the contractors are ready to start."\n'
+    )
+    got = [(q.text, _speaker(a, q)) for q in a.quotes]
+    assert got == [
+        ("We will rebuild the bridge before winter", "Ines Duarte"),
+        (
+            "The money is already in the budget, and the contractors are ready to start.",
+            "Ines Duarte",
+        ),
+    ]
