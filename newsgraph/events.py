@@ -153,6 +153,8 @@ CIRCUMSTANCE_PREPS = {
     "over",
     "against",
 }
+# Prepositions whose object is not whom an event is done to: time, circumstance, means.
+LOOSE_EXCLUDED = CIRCUMSTANCE_PREPS | {"during", "by", "via", "like", "as", "in", "at", "near"}
 CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
 # Generic nouns whose compound says what they are: "the ceasefire agreement", "an aid package".
 GENERIC_HEADS = {
@@ -282,6 +284,7 @@ class EventFinder:
         self.published = published
         self.verb_triggers: set[int] = set()  # filled by find_events
         self.token_actors = _token_actors(doc, actors, links)
+        self.national = {a.id: code for a in actors if (code := _national(a.country))}
 
     # --- arguments --------------------------------------------------------------------
 
@@ -385,6 +388,63 @@ class EventFinder:
             # "issued a declaration demanding …": the declaration's author demands.
             return [i for tok in _gov_subjects(trigger.head) for i in self.actors_of(tok)]
         return []
+
+    def loose_target(self, trigger: Token, row: PloverTrigger, source: list[str]) -> list[str]:
+        """Whom an event is done to when its slots name no one: an actor in a phrase that
+        hangs on the trigger or on its object, whatever the preposition ("kidnapped up to
+        16 Russian advisers", the parser's "up to" a particle and a preposition; "handed
+        medicine over to the Red Crescent"), except phrases of time and circumstance."""
+        if trigger.pos_ not in {"VERB", "AUX"}:
+            return []
+        heads = [trigger, *(c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"})]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ not in {"prep", "dative"} or prep.lower_ in LOOSE_EXCLUDED:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        ids = [a for a in self.actors_of(obj, 2) if a not in source]
+                        if ids:
+                            return ids
+        # Else the first actor further on in the trigger's phrase, as a coder reads the
+        # verb phrase: "agreed to an extension of the mandate of the force in Lebanon".
+        for tok in _phrase_after(trigger, venue=row.type == "CONSULT"):
+            if tok.i in self.token_actors and tok.head.lemma_ not in LANGUAGE_NOUNS:
+                while tok.dep_ in MODIFIER_DEPS and tok.head.i > trigger.i:
+                    tok = tok.head
+                ids = [a for a in self.actors_of(tok, 2) if a not in source]
+                if ids:
+                    return ids
+        return []
+
+    def unnamed(self, trigger: Token, row: PloverTrigger, slots: tuple[str, ...]) -> bool:
+        """Whether the first of `slots` that has words names only unnamed national actors:
+        "police", "troops", "the government", "opposition leaders"."""
+        for name in slots:
+            toks = self.slot(trigger, name, row)
+            if toks:
+                return all(_unnamed_nominal(t) and t.i not in self.token_actors for t in toks)
+        return False
+
+    def context_country(
+        self, trigger: Token, place_tok: Token | None, chain: list[Token], but: list[str]
+    ) -> list[str]:
+        """The country of an unnamed actor, as a coder reads it from the sentence: the
+        place the event's clause names ("police arrested … in Nairobi"), else the one
+        country the sentence names; none when it names several, or only the countries of
+        the actors in `but` (the other side)."""
+        taken = {self.national.get(a) for a in but}
+        candidates = []
+        if place_tok is not None and place_tok.head.head in chain:
+            candidates = [a for a in self.actors_of(place_tok) if a in self.national][:1]
+        if not candidates:
+            first: dict[str, str] = {}
+            for i in range(trigger.sent.start, trigger.sent.end):
+                for actor_id in self.token_actors.get(i, ()):
+                    if actor_id in self.national:
+                        first.setdefault(self.national[actor_id], actor_id)
+            candidates = list(first.values()) if len(first) == 1 else []
+        return [a for a in candidates if self.national[a] not in taken]
 
     # --- status, date, place ----------------------------------------------------------
 
@@ -532,6 +592,17 @@ class EventFinder:
             # A protest, arrest or attack in a country is one against it, as CAMEO coders
             # read "police detained 200 students in Dhaka".
             target = [a for a in self.actors_of(place_tok) if a not in source]
+        if not target and "none" not in target_slots:
+            target = self.loose_target(trigger, row, source)
+        if not source and self.unnamed(trigger, row, source_slots):
+            # "rebels kidnapped Russian advisers": not Russian rebels; but police who arrest
+            # people in Harare are Zimbabwe's.
+            where = self.actors_of(place_tok) if place_tok is not None else []
+            but = [] if set(target) <= set(where) else target
+            source = self.context_country(trigger, place_tok, chain, but=but)
+        if not target and self.unnamed(trigger, row, target_slots):
+            # "police arrested opposition leaders": a domestic act, both sides the country's.
+            target = self.context_country(trigger, place_tok, chain, but=[])
         status = self.status(trigger, chain)
         if status == "reported" and self._speaker_in(trigger, source):
             # "Syria says it is willing to …", "the EU announced aid to Sudan": an actor
@@ -570,6 +641,49 @@ def _is_person_noun(tok: Token) -> bool:
         knowledge.nominal(tok.lemma_) is not None
         or knowledge.title_by_phrase(tok.lemma_) is not None
     )
+
+
+# Nominals for actors above or across countries: they take no country from the sentence.
+TRANSNATIONAL = {"alliance", "bloc", "union", "coalition", "organisation", "organization"}
+
+
+# Dependents that start what is not the trigger's own phrase: another clause, a reporting
+# frame, a time.
+# "the Russian language": a demonym that names a language, not a people.
+LANGUAGE_NOUNS = {"language", "dialect", "tongue"}
+OTHER_CLAUSE = {"advcl", "ccomp", "relcl", "parataxis", "npadvmod", "nsubj", "nsubjpass", "agent"}
+
+
+def _phrase_after(trigger: Token, venue: bool) -> list[Token]:
+    """The tokens after the trigger in its phrase, in text order, leaving out phrases of
+    time and circumstance and clauses of their own; with `venue`, also where the event
+    itself happened ("held talks in Seoul": no target)."""
+    found = []
+    stack = [c for c in trigger.children if c.i > trigger.i]
+    own = {trigger.i, *(c.i for c in trigger.children if c.dep_ == "dobj")} if venue else set()
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ in OTHER_CLAUSE or (
+            tok.dep_ == "prep"
+            and tok.lower_ in (LOOSE_EXCLUDED if tok.head.i in own else CIRCUMSTANCE_PREPS)
+        ):
+            continue
+        found.append(tok)
+        stack.extend(tok.children)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _unnamed_nominal(tok: Token) -> bool:
+    """'police', 'troops', 'the government': a generic noun for a national actor."""
+    if tok.lemma_ in TRANSNATIONAL or tok.pos_ != "NOUN":
+        return False
+    return knowledge.nominal(tok.lemma_) is not None or knowledge.nominal(tok.lower_) is not None
+
+
+def _national(code: str | None) -> str | None:
+    """A country's own code ('NGA'), not an organisation's ('IGOUNO', 'NGOHRIAMN')."""
+    country = knowledge.country_by_code(code) if code and len(code) == 3 else None
+    return country.code if country else None
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -481,3 +481,46 @@ def test_companies_and_their_heads_take_no_country_from_the_places_around(analyz
     assert all(x.country == "DZA" for x in a.actors)
     a = analyze("Asia and the Catalan language got their own web domains.")
     assert all(x.country is None for x in a.actors)
+
+
+# --- targets and countries read from looser evidence --------------------------------------
+
+
+def test_target_in_a_phrase_on_the_trigger_whatever_the_preposition(analyze):
+    # The parser reads "up to" as a particle and a preposition: the hostages are still the
+    # target.
+    a = analyze("Gunmen in Mali kidnapped up to 16 Algerian engineers from a mine.")
+    e = _one(a, "ASSAULT")
+    assert [a.actor(i).country for i in e.source] == ["MLI"]
+    assert [a.actor(i).country for i in e.target] == ["DZA"]
+    # Unnamed kidnappers are not of their hostages' country.
+    b = analyze("Rebels kidnapped up to 16 Russian engineers from a mine.")
+    e = _one(b, "ASSAULT")
+    assert e.source == [] and [b.actor(i).country for i in e.target] == ["RUS"]
+
+
+def test_target_further_on_in_the_verb_phrase(analyze):
+    a = analyze(
+        "The Security Council agreed to a one-year extension of the mandate of the "
+        "observer mission in Cyprus."
+    )
+    e = _one(a, "AGREE")
+    assert _names(a, e.source) == ["Security Council"]
+    assert _names(a, e.target) == ["Cyprus"]
+
+
+def test_a_language_is_not_a_target_nor_a_meetings_venue(analyze):
+    a = analyze("The court in Riga lifted restrictions on the use of the Russian language.")
+    assert all(a.actor(i).country != "RUS" for e in a.events for i in e.target)
+    b = analyze("Brazil and Argentina held talks in Montevideo.")
+    assert _one(b, "CONSULT").target == []
+
+
+def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(analyze):
+    a = analyze("Police arrested three opposition leaders in Harare on Monday.")
+    e = _one(a, "COERCE")
+    assert [a.actor(i).country for i in e.source] == ["ZWE"]
+    assert [a.actor(i).country for i in e.target] == ["ZWE"]
+    # Two countries named: no guess.
+    b = analyze("Troops fired on protesters near the border between Chad and Sudan.")
+    assert all(e.source == [] for e in b.events)
