@@ -249,7 +249,7 @@ def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
         for child in children:
             if child.dep_ not in deps:
                 continue
-            word = child.lower_ if dep in {"prt", "prep"} else child.lemma_
+            word = child.lower_ if dep in {"prt", "prep"} else child.lemma_.lower()
             if lemmas is not None and word in QUANTITY_HEADS and dep == "dobj":
                 # "exploded a series of bombs", "fired a barrage of rockets": what is counted.
                 counted = _prep_objects(child, {"of"})

@@ -524,3 +524,31 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
     # Two countries named: no guess.
     b = analyze("Troops fired on protesters near the border between Chad and Sudan.")
     assert all(e.source == [] for e in b.events)
+
+
+# --- lexicon rows written from the codebook's definitions ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Chinese foreign ministry expressed concern over Japan's new defence plan.",
+            ("ACCUSE", "disapprove", ["CHN"], ["JPN"]),
+        ),
+        ("Kenya voiced support for Somalia's bid.", ("SUPPORT", None, ["KEN"], ["SOM"])),
+        ("Ethiopian troops torched three villages.", ("ASSAULT", "destroy", ["ETH"], [])),
+        ("Peruvian Prime Minister Ana Torres quit on Tuesday.", ("RETREAT", "resign", ["PER"], [])),
+        # The organisation's name is capitalised: its lemma still matches the pattern.
+        (
+            "Nicaragua quit the Organization of American States.",
+            ("SANCTION", "withdraw", ["NIC"], ["IGOOAS"]),
+        ),
+        ("Turkey dispatched two warships to Cyprus.", ("MOBILIZE", "troops", ["TUR"], ["CYP"])),
+    ],
+)
+def test_codebook_verbs(analyze, text, expected):
+    a = analyze(text)
+    main = min(a.events, key=lambda e: e.trigger_start)
+    countries = [[a.actor(i).country for i in ids] for ids in (main.source, main.target)]
+    assert (main.type, main.mode, *countries) == expected, _events(a)
