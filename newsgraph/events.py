@@ -61,6 +61,7 @@ FUTURE_HEADS = {
     "resolve",
     "willing",
     "ready",
+    "prepared",
     "poised",
     "likely",
 }
@@ -222,7 +223,9 @@ class TriggerMatcher:
         found = []
         for tok in doc:
             pos = TRIGGER_POS.get(tok.pos_)
-            rows = self.by_lemma.get((tok.lemma_, pos)) if pos else None
+            rows = None
+            for lemma in _lemmas(tok) if pos else ():
+                rows = rows or self.by_lemma.get((lemma, pos))
             if not rows:
                 continue
             best: tuple[tuple[int, int], PloverTrigger, list[int]] | None = None
@@ -234,6 +237,14 @@ class TriggerMatcher:
             if best is not None:
                 found.append((tok, best[1], best[2]))
         return found
+
+
+def _lemmas(tok: Token) -> tuple[str, ...]:
+    """The token's lemma; for a verb in the third person also the word less its 's', which
+    the small model sometimes leaves whole or cuts too short ('pledges', 'hopes' → 'hop')."""
+    if tok.tag_ == "VBZ" and tok.lower_.endswith("s"):
+        return (tok.lemma_, tok.lower_[:-1])
+    return (tok.lemma_,)
 
 
 # The lexicon's part of speech for a token's: the small model tags some main verbs AUX.
@@ -487,13 +498,14 @@ class EventFinder:
                 continue
             if node.dep_ == "prep" and node.lower_ == "for" and node.head.lemma_ in ASKING_HEADS:
                 found.add("hypothetical")  # "called for talks": not (yet) held
-            if node.lemma_ in ASKING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp"}:
+            lemmas = set(_lemmas(node))
+            if lemmas & ASKING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp"}:
                 found.add("hypothetical")  # "called on Israel to halt …"
-            if node.lemma_ in NEGATING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp", "pcomp"}:
+            if lemmas & NEGATING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp", "pcomp"}:
                 found.add("negated")  # "refused to meet"; but "rejected the request" was made
-            elif node.lemma_ in HYPOTHETICAL_HEADS:
+            elif lemmas & HYPOTHETICAL_HEADS:
                 found.add("hypothetical")
-            elif node.lemma_ in FUTURE_HEADS:
+            elif lemmas & FUTURE_HEADS:
                 found.add("future")
         for status in OVERRIDE_STATUS:
             if status in found:
@@ -1059,13 +1071,37 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
         if not speaker or not own:
             continue  # someone else's future ("Trump suggested the US may cut off aid")
         said.add(verb.i)
-        intent = _copy(r, verb, speaker)
-        if r.type in COOPERATIVE and not _conditional(doc[r.trigger_i], {"unless"}):
-            intent.type, intent.mode, intent.cameo = "AGREE", None, INTENT_CAMEO[r.type]
-        else:
-            intent.type = "THREATEN"
-            intent.mode, intent.cameo = _threat(doc, r)
-        derived.append(intent)
+        derived.append(_intent(doc, r, verb, speaker))
+    for r in records:
+        # "Japan plans to send aid", "India wants to visit Pakistan": an intent stated by the
+        # one who will act (AGREE's "indicate willingness"; THREATEN for a hostile act).
+        head = _intent_head(doc[r.trigger_i])
+        if (
+            head is None
+            or head.i in said
+            or head.i in by_token
+            or r.status not in {"future", "hypothetical"}
+            or r.type not in COOPERATIVE | CONFLICTUAL
+            or not r.source
+        ):
+            continue
+        said.add(head.i)
+        derived.append(_intent(doc, r, head, r.source))
+    owned = {id(r) for r in records if _owner(doc, r, by_token, CHAIN_DEPS) is not None}
+    for r in records:
+        # "Japan will send aid to Nepal": PLOVER codes cooperation told in the future tense
+        # as the intent it implies (AGREE), beside the planned act itself.
+        if (
+            r.status == "future"
+            and r.type in FUTURE_AGREE
+            and r.source
+            and id(r) not in owned
+            and _speech_head(doc[r.trigger_i]) is None
+            and _intent_head(doc[r.trigger_i]) is None
+        ):
+            intent = _intent(doc, r, doc[r.trigger_i], r.source)
+            intent.confidence = round(min(r.confidence + 0.05, 0.95), 2)
+            derived.append(intent)
     for verb in doc:
         if verb.i in said or knowledge.speech_verb(verb.lemma_) is None:
             continue
@@ -1084,6 +1120,38 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
             derived.append(_request(finder, verb, clause, speaker, addressee))
     # An event with no actor at all says nothing PLOVER can code ("the rising challenges").
     return [r for r in records + derived if r.source or r.target]
+
+
+def _intent(doc: Doc, r: EventRecord, verb: Token, source: list[str]) -> EventRecord:
+    """The AGREE (or, for a hostile act or a conditional promise, THREATEN) of stating the
+    intent to do `r`, at `verb`."""
+    intent = _copy(r, verb, source)
+    if r.type in COOPERATIVE and not _conditional(doc[r.trigger_i], {"unless"}):
+        intent.type, intent.mode, intent.cameo = "AGREE", None, INTENT_CAMEO[r.type]
+    else:
+        intent.type = "THREATEN"
+        intent.mode, intent.cameo = _threat(doc, r)
+    return intent
+
+
+# Cooperation that PLOVER reads as AGREE when it is told in the future tense (RETREAT and
+# CONCEDE keep their type).
+FUTURE_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# Verbs of intending: their subject states what it means to do ("plans to", "wants to").
+INTENT_HEADS = {"plan", "intend", "want", "wish", "hope", "aim", "seek", "mean"}
+
+
+def _intent_head(tok: Token) -> Token | None:
+    """The verb of intending whose complement `tok` is, through at most two complements
+    ("plans to send", "hopes to be able to sign")."""
+    node = tok
+    for _ in range(2):
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and set(_lemmas(node)) & INTENT_HEADS:
+            return node
+    return None
 
 
 def _conditional(tok: Token, marks: set[str]) -> bool:
@@ -1121,10 +1189,9 @@ def _copy(r: EventRecord, verb: Token, source: list[str]) -> EventRecord:
         target=[a for a in r.target if a not in source],
         status="asserted",
         confidence=round(max(0.3, r.confidence - 0.1), 2),
-        depth=_depth(verb),
-        trigger_i=verb.i,
         source_text=[],
         target_text=[],
+        **_at(verb),
     )
 
 

@@ -552,3 +552,34 @@ def test_codebook_verbs(analyze, text, expected):
     main = min(a.events, key=lambda e: e.trigger_start)
     countries = [[a.actor(i).country for i in ids] for ids in (main.source, main.target)]
     assert (main.type, main.mode, *countries) == expected, _events(a)
+
+
+# --- stated intents (PLOVER: future cooperation is coded as AGREE) -------------------------
+
+
+def test_future_cooperation_is_also_an_agree(analyze):
+    a = analyze("Norway will send medical supplies to Gaza.")
+    assert ("AID", ["Norway"], ["Palestine"], "future") in _events(a)
+    agree = _one(a, "AGREE")
+    assert (agree.cameo, agree.status, agree.trigger) == ("033", "asserted", "send")
+    # A planned withdrawal keeps its own type (the codebook's rule for RETREAT).
+    b = analyze("Norway will withdraw its troops from Mali.")
+    assert [e.type for e in b.events] == ["RETREAT"]
+
+
+def test_an_intent_verb_states_the_subjects_agree(analyze):
+    a = analyze("Brazil hopes to sign a trade deal with Argentina this year.")
+    agree = _one(a, "AGREE")
+    assert (agree.trigger, _names(a, agree.source), _names(a, agree.target)) == (
+        "hopes",
+        ["Brazil"],
+        ["Argentina"],
+    )
+    # 'hopes' (which the small model lemmatises as 'hop') makes the signing hypothetical.
+    assert _one(a, "SUPPORT").status == "hypothetical"
+
+
+def test_third_person_verbs_the_model_leaves_unlemmatised(analyze):
+    a = analyze("Australia pledges support for Fiji.")
+    agree = _one(a, "AGREE")
+    assert (agree.trigger, _names(a, agree.source)) == ("pledges", ["Australia"])
