@@ -723,6 +723,7 @@ POLITICAL_HEADS = {
     "ministry", "commission", "parliament", "court", "police", "militia", "coalition",
     "alliance", "tigers", "jihad", "resistance", "liberation", "opposition", "junta",
 }  # fmt: skip
+NGO_CODE = "NGO"  # CAMEO's code for a non-governmental organisation of no one country
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central"}
 
 
@@ -759,9 +760,13 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.end < len(doc) and span.root.head.i >= span.end:
                 words.append(span.root.head.lower_)
-        if actor.type == "ORG" and (
-            INTERNATIONAL_WORDS.intersection(words) or not POLITICAL_HEADS.intersection(words)
-        ):
+        if actor.type == "ORG" and INTERNATIONAL_WORDS.intersection(words):
+            # 'the Association of African Jurists', 'the Third World Water Forum': a body the
+            # knowledge does not list, named as international, is coded as CAMEO codes
+            # non-governmental organisations.
+            actor.country = NGO_CODE
+            continue
+        if actor.type == "ORG" and not POLITICAL_HEADS.intersection(words):
             continue  # 'Boeing', 'Hyundai' in a sentence about China are not Chinese
         if actor.type == "NORP" and set(words) <= COMPASS_WORDS:
             continue  # 'Southern'
