@@ -141,6 +141,8 @@ VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # from …", "contact with the US", "a camp for Congolese refugees", "violations by Israel".
 NP_PREPS = {"of", "from", "with", "for", "by"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Modes whose patient, in the passive, is the one who acts: withdrawn troops, disarmed rebels.
+SELF_MODES = {"withdraw", "disarm"}
 # Prepositions of time and circumstance: the verb's subject did not do their object's event.
 CIRCUMSTANCE_PREPS = {
     "after",
@@ -573,6 +575,11 @@ class EventFinder:
             if row.type == "REQUEST":
                 target_slots = (*target_slots, "csubj")
         source = self.arguments(trigger, row, source_slots)
+        if not source and row.mode in SELF_MODES and not _prep_objects(trigger, {"by"}):
+            # "the guerrillas have been demobilized", "peacekeepers were withdrawn": who
+            # gives up arms or leaves is the passive's subject.
+            passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+            source = [i for c in passive for i in self.actors_of(c)]
         chain = self.chain(trigger)
         place, place_tok = self.place(trigger.sent, chain)
         if not source and row.type == "PROTEST":

@@ -586,3 +586,13 @@ def test_third_person_verbs_the_model_leaves_unlemmatised(analyze):
     a = analyze("Australia pledges support for Fiji.")
     agree = _one(a, "AGREE")
     assert (agree.trigger, _names(a, agree.source)) == ("pledges", ["Australia"])
+
+
+def test_withdrawn_troops_and_disarmed_rebels_are_the_source_of_their_retreat(analyze):
+    a = analyze("Hundreds of Ugandan troops have been withdrawn from South Sudan.")
+    assert _events(a) == [("RETREAT", ["Uganda"], ["South Sudan"], "asserted")]
+    b = analyze("Thousands of Colombian rebels were disarmed under the accord.")
+    assert _events(b) == [("RETREAT", ["Colombia"], [], "asserted")]
+    # Released prisoners are not who released them.
+    c = analyze("Forty Thai fishermen were released on Monday.")
+    assert all(e.source == [] for e in c.events)
