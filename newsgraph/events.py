@@ -1095,6 +1095,7 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
         said.add(head.i)
         derived.append(_intent(doc, r, head, r.source))
     owned = {id(r) for r in records if _owner(doc, r, by_token, CHAIN_DEPS) is not None}
+    under = {id(r) for r in records if _event_above(doc, r, by_token)}
     for r in records:
         # "Japan will send aid to Nepal": PLOVER codes cooperation told in the future tense
         # as the intent it implies (AGREE), beside the planned act itself.
@@ -1125,8 +1126,26 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
                 continue
             said.add(verb.i)
             derived.append(_request(finder, verb, clause, speaker, addressee))
-    # An event with no actor at all says nothing PLOVER can code ("the rising challenges").
-    return [r for r in records + derived if r.source or r.target]
+    # An event with no actor at all says nothing PLOVER can code ("the rising challenges");
+    # nor does one with no source that is only what another event promises, asks or
+    # refuses ("promised to continue aid to Mozambique"): that event already says it.
+    return [
+        r
+        for r in records + derived
+        if (r.source or r.target) and (r.source or r.status == "asserted" or id(r) not in under)
+    ]
+
+
+def _event_above(doc: Doc, record: EventRecord, by_token: dict[int, EventRecord]) -> bool:
+    """Whether another event's trigger stands above this one's, within four steps."""
+    node = doc[record.trigger_i]
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in by_token and by_token[node.i] is not record:
+            return True
+    return False
 
 
 def _intent(doc: Doc, r: EventRecord, verb: Token, source: list[str]) -> EventRecord:

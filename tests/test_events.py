@@ -596,3 +596,12 @@ def test_withdrawn_troops_and_disarmed_rebels_are_the_source_of_their_retreat(an
     # Released prisoners are not who released them.
     c = analyze("Forty Thai fishermen were released on Monday.")
     assert all(e.source == [] for e in c.events)
+
+
+def test_what_an_event_promises_with_no_one_named_is_not_an_event_of_its_own(analyze):
+    a = analyze("Japan promised to continue aid to Mozambique.")
+    assert [e.type for e in a.events] == ["AGREE"]
+    assert _names(a, _one(a, "AGREE").target) == ["Mozambique"]
+    # With its own actor it stays, with its status.
+    b = analyze("Egypt threatened to suspend talks with Ethiopia.")
+    assert ("SANCTION", ["Egypt"], ["Ethiopia"], "hypothetical") in _events(b)
