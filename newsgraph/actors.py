@@ -693,6 +693,10 @@ def _always_a_place(doc: Doc, actor: ActorRecord) -> bool:
     )
 
 
+# Generic words that follow a place's name: "Idlib province", "Kirkuk region".
+PLACE_WORDS = {"province", "region", "district", "state", "county", "governorate", "city"}
+
+
 def _set_place_country(doc: Doc, actors: list[ActorRecord]) -> None:
     """'Lagos' → NGA, 'Texas' → USA: a city or US state the shipped gazetteer knows lies in
     its country. Among namesakes ('Tripoli'), the one in a country the article names wins."""
@@ -706,7 +710,13 @@ def _set_place_country(doc: Doc, actors: list[ActorRecord]) -> None:
         ):
             continue  # 'in Catalan' is a language
         names = [actor.name, *(m.text for m in actor.mentions if m.kind == "name")]
+        # "Idlib province", "Montenegro province": the name without its generic word.
+        names += [n.rsplit(" ", 1)[0] for n in names if n.rsplit(" ", 1)[-1] in PLACE_WORDS]
         for name in dict.fromkeys(names):
+            country = knowledge.country_by_name(name)
+            if country is not None and name != actor.name:
+                actor.country = country.code
+                break
             code = country_of_place(name, named)
             country = knowledge.country_by_code(code) if code else None
             if country is not None:

@@ -103,7 +103,10 @@ FUTURE_MODIFIERS = {"planned", "upcoming", "scheduled", "forthcoming", "future",
 HYPOTHETICAL_MODIFIERS = {"possible", "potential", "proposed", "threatened", "likely"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Verbs whose object, not their subject, does what their complement says ("urged X to").
-OBJECT_CONTROL = {"urge", "ask", "press", "call", "persuade", "force", "order", "allow", "help"}
+OBJECT_CONTROL = {
+    "urge", "ask", "press", "call", "persuade", "force", "order", "allow", "help", "invite",
+    "encourage", "tell", "instruct", "permit", "pressure", "compel", "authorize", "authorise",
+}  # fmt: skip
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "appos")
 # Material and verbal cooperation vs conflict: a stated intent to do the first is AGREE,
 # to do the second THREATEN (PLOVER codebook, AGREE and THREATEN).
@@ -507,8 +510,8 @@ class EventFinder:
                 found.add("negated")  # "refused to meet"; but "rejected the request" was made
             elif lemmas & HYPOTHETICAL_HEADS:
                 found.add("hypothetical")
-            elif lemmas & FUTURE_HEADS:
-                found.add("future")
+            elif lemmas & FUTURE_HEADS and (node.lemma_ != "go" or node.tag_ == "VBG"):
+                found.add("future")  # "is going to strike"; but "went on strike" happened
         for status in OVERRIDE_STATUS:
             if status in found:
                 return status
@@ -596,7 +599,7 @@ class EventFinder:
             whom = [o for t in stances for o in _prep_objects(t, {"of", "to"})]
             target = next((ids for tok in whom if (ids := self.actors_of(tok))), [])
             target = [a for a in target if a not in source]
-        if row.requires_target and not target:
+        if row.requires_target and not target and not (source and row.type in LOCATED):
             return None
         if (
             not target
@@ -613,6 +616,8 @@ class EventFinder:
             target = [a for a in self.actors_of(place_tok) if a not in source]
         if not target and "none" not in target_slots:
             target = self.loose_target(trigger, row, source)
+        if row.requires_target and not target:
+            return None  # "struck targets in Gaza" is an attack there; "struck a chord" none
         if not source and self.unnamed(trigger, row, source_slots):
             # "rebels kidnapped Russian advisers": not Russian rebels; but police who arrest
             # people in Harare are Zimbabwe's.

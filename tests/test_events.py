@@ -605,3 +605,28 @@ def test_what_an_event_promises_with_no_one_named_is_not_an_event_of_its_own(ana
     # With its own actor it stays, with its status.
     b = analyze("Egypt threatened to suspend talks with Ethiopia.")
     assert ("SANCTION", ["Egypt"], ["Ethiopia"], "hypothetical") in _events(b)
+
+
+def test_an_attack_on_targets_in_a_place_is_one_on_the_place(analyze):
+    a = analyze("Russian jets struck targets in Idlib province, Syria.")
+    e = _one(a, "ASSAULT")
+    assert [a.actor(i).country for i in e.source] == ["RUS"]
+    assert {a.actor(i).country for i in e.target} == {"SYR"}
+    # With no one named who struck, still no event: "struck" is too common a word.
+    assert analyze("The storm struck a chord.").events == []
+
+
+def test_the_invited_one_is_who_would_visit(analyze):
+    a = analyze("Russia has invited the Israeli prime minister to visit Moscow.")
+    visit = _one(a, "CONSULT")
+    assert (_names(a, visit.source), visit.status) == (["Israel"], "hypothetical")
+
+
+def test_went_on_strike_happened(analyze):
+    a = analyze("Dock workers in Chile went on strike.")
+    assert _events(a) == [("PROTEST", ["Chile"], [], "asserted")]
+
+
+def test_a_province_named_with_its_generic_word_lies_in_its_country(analyze):
+    a = analyze("Serbia lifted the state of emergency in Montenegro province.")
+    assert _country(a, "Montenegro province") == "MNE"
