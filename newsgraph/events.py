@@ -105,6 +105,7 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Verbs whose object, not their subject, does what their complement says ("urged X to").
 OBJECT_CONTROL = {
     "urge", "ask", "press", "call", "persuade", "force", "order", "allow", "help", "invite",
+    "appeal", "plead",
     "encourage", "tell", "instruct", "permit", "pressure", "compel", "authorize", "authorise",
 }  # fmt: skip
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "appos")
@@ -614,7 +615,13 @@ class EventFinder:
             # A protest, arrest or attack in a country is one against it, as CAMEO coders
             # read "police detained 200 students in Dhaka".
             target = [a for a in self.actors_of(place_tok) if a not in source]
-        if not target and "none" not in target_slots:
+        if (
+            not target
+            and "none" not in target_slots
+            and not self.unnamed(trigger, row, target_slots)
+        ):
+            # ("killed 20 militants near the Afghan border": the militants are the target,
+            # of no country the sentence names, not the border's.)
             target = self.loose_target(trigger, row, source)
         if row.requires_target and not target:
             return None  # "struck targets in Gaza" is an attack there; "struck a chord" none
@@ -657,6 +664,18 @@ class EventFinder:
             confidence=round(min(confidence, 0.95), 2),
             **_at(trigger),
         )
+
+
+# Nouns that a trigger before them only classifies: "war crimes", "a conflict zone".
+CLASSIFIED_NOUNS = {"crime", "zone", "victim", "survivor", "veteran", "museum", "memorial", "film"}
+
+
+def _names_a_kind(head: Token) -> bool:
+    """Whether a noun that a nominal trigger modifies is a kind of person, body or thing the
+    trigger classifies ("aid workers", "war crimes"), not the event's own phrase."""
+    return head.pos_ == "NOUN" and (
+        head.lemma_ in CLASSIFIED_NOUNS or _is_person_noun(head) or head.lower_ in CLASSIFIED_NOUNS
+    )
 
 
 def _is_person_noun(tok: Token) -> bool:
@@ -815,6 +834,8 @@ def _subjects(verb: Token) -> list[Token]:
                 return subjects
         if node.dep_ == "xcomp" and node.head.lemma_ in OBJECT_CONTROL:
             objs = [c for c in node.head.children if c.dep_ in {"dobj", "dative"}]
+            # "called on Serbia to hand over …", "appealed to Iran to release …"
+            objs = objs or _prep_objects(node.head, {"on", "upon", "to"})
             if objs:
                 return objs
         if node.dep_ in {"acl", "relcl"} or (node.dep_ == "amod" and node.head.pos_ == "NOUN"):
@@ -924,6 +945,8 @@ def find_events(
             continue
         if row.pos == "VERB" and trigger.dep_ == "amod":
             continue  # "the alleged abuses", "the proposed changes": a qualifier, no event
+        if row.pos == "NOUN" and trigger.dep_ == "compound" and _names_a_kind(trigger.head):
+            continue  # "aid workers", "war crimes", "protest leaders": a kind, no event
         record = finder.event(trigger, row)
         if record is not None:
             records.append(record)
@@ -969,18 +992,25 @@ def _one_act(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
     return [r for r in records if id(r) not in dropped]
 
 
+# What a protest is for or against, told in a clause of its own ("rallied to demand the
+# president's resignation"): PLOVER does not code it as an event apart from the protest.
+PURPOSES = {"REQUEST", "ACCUSE"}
+CLAUSES = {"advcl", "xcomp", "acl", "relcl"}
+
+
 def _purposes(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
     """Two readings of one act, made one event.
 
-    'staged a hunger strike to protest the arrests', 'a rally to protest X': the purpose
-    clause says what the protest is against; it is that protest's target, not an
-    accusation or a protest of its own. 'The army prepared to resume shelling' (readying an
-    attack) is a show of force: MOBILIZE, the attack its content (CAMEO 15)."""
+    'staged a hunger strike to protest the arrests', 'a rally to protest X', 'rallied to
+    demand his resignation': the purpose clause says what the protest is against or for;
+    it is that protest's target, not an accusation, a demand or a protest of its own.
+    'The army prepared to resume shelling' (readying an attack) is a show of force:
+    MOBILIZE, the attack its content (CAMEO 15)."""
     by_token = {r.trigger_i: r for r in records}
     dropped: set[int] = set()
     for r in records:
         tok = doc[r.trigger_i]
-        if tok.lemma_ != "protest" or tok.dep_ not in {"advcl", "xcomp", "acl", "relcl"}:
+        if not (tok.lemma_ == "protest" or r.type in PURPOSES) or tok.dep_ not in CLAUSES:
             continue
         head = tok.head
         acts = [by_token.get(head.i)] + [by_token.get(c.i) for c in head.children]

@@ -630,3 +630,28 @@ def test_went_on_strike_happened(analyze):
 def test_a_province_named_with_its_generic_word_lies_in_its_country(analyze):
     a = analyze("Serbia lifted the state of emergency in Montenegro province.")
     assert _country(a, "Montenegro province") == "MNE"
+
+
+def test_what_a_rally_demands_is_its_target_not_an_event_apart(analyze):
+    a = analyze(
+        "Thousands of opposition supporters rallied in Tbilisi on Saturday to demand the "
+        "resignation of President Saakashvili."
+    )
+    assert [e.type for e in a.events] == ["PROTEST"]
+    assert _names(a, a.events[0].target) == ["Saakashvili"]
+
+
+def test_the_one_called_on_does_the_complement_and_war_crimes_are_no_war(analyze):
+    a = analyze(
+        "The European Union called on Serbia to hand over war crimes suspects to the tribunal."
+    )
+    assert [e.type for e in a.events] == ["REQUEST", "COOPERATE"]
+    assert _names(a, _one(a, "COOPERATE").source) == ["Serbia"]
+    b = analyze("Rebels kidnapped three French aid workers.")
+    assert [e.type for e in b.events] == ["ASSAULT"]
+
+
+def test_unnamed_victims_are_not_replaced_by_a_place_further_on(analyze):
+    a = analyze("Pakistani troops killed 20 militants in clashes near the Afghan border.")
+    e = _one(a, "ASSAULT")
+    assert all(a.actor(i).country != "AFG" for i in e.target)
