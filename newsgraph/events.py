@@ -146,7 +146,9 @@ VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 NP_PREPS = {"of", "from", "with", "for", "by"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Modes whose patient, in the passive, is the one who acts: withdrawn troops, disarmed rebels.
-SELF_MODES = {"withdraw", "disarm"}
+SELF_MODES = {"withdraw", "disarm", "troops", "police", "militia", "weapons"}
+# Those whose violence is a riot, not an armed assault (PLOVER PROTEST 'riot').
+CROWDS = {"protester", "demonstrator", "rioter", "crowd", "mob", "youth", "student"}
 # Prepositions of time and circumstance: the verb's subject did not do their object's event.
 CIRCUMSTANCE_PREPS = {
     "after",
@@ -406,6 +408,24 @@ class EventFinder:
             return [i for tok in _gov_subjects(trigger.head) for i in self.actors_of(tok)]
         return []
 
+    def _own_phrase(
+        self, trigger: Token, row: PloverTrigger, target_slots: tuple, source_slots: tuple
+    ) -> bool:
+        """Whether the target's words are a phrase apart from the source's (not the same
+        words read twice, nor a pronoun or possessive standing for the source)."""
+        for name in target_slots:
+            toks = self.slot(trigger, name, row)
+            if toks:
+                break
+        else:
+            return False
+        taken = {
+            t.i for name in source_slots for s in self.slot(trigger, name, row) for t in s.subtree
+        }
+        return all(
+            t.i not in taken and t.pos_ == "PROPN" and t.lower_ not in PRONOUNS for t in toks
+        )
+
     def loose_target(self, trigger: Token, row: PloverTrigger, source: list[str]) -> list[str]:
         """Whom an event is done to when its slots name no one: an actor in a phrase that
         hangs on the trigger or on its object, whatever the preposition ("kidnapped up to
@@ -440,7 +460,7 @@ class EventFinder:
         for name in slots:
             toks = self.slot(trigger, name, row)
             if toks:
-                return all(_unnamed_nominal(t) and t.i not in self.token_actors for t in toks)
+                return all(_unnamed_nominal(t) and not self.actors_of(t) for t in toks)
         return False
 
     def context_country(
@@ -593,7 +613,12 @@ class EventFinder:
             where = [t for t in _prep_objects(trigger, CROWD_PLACES) if t.lemma_ not in STANCES]
             where += [place_tok] if place_tok is not None else []
             source = next((ids for tok in where if (ids := self.actors_of(tok))), [])
-        target = [a for a in self.arguments(trigger, row, target_slots) if a not in source]
+        named = self.arguments(trigger, row, target_slots)
+        target = [a for a in named if a not in source]
+        if named and not target and self._own_phrase(trigger, row, target_slots, source_slots):
+            # "Iraqi Kurdish leaders accused Baghdad": a domestic event, both sides the same
+            # country, named apart.
+            target = named
         if not target and row.type == "PROTEST":
             # "blocked streets in defiance of the authorities": whom the protest defies.
             stances = [t for t in _prep_objects(trigger, {"in"}) if t.lemma_ in STANCES]
@@ -639,7 +664,10 @@ class EventFinder:
             # "Syria says it is willing to …", "the EU announced aid to Sudan": an actor
             # announcing its own act reports it first hand
             status = "asserted"
-        mode, cameo = row.mode, row.cameo
+        event_type, mode, cameo = row.type, row.mode, row.cameo
+        if row.type == "ASSAULT" and any(t.lemma_ in CROWDS for t in _subjects(trigger)):
+            # "protesters set fire to the embassy", "youths threw stones": a riot.
+            event_type, mode, cameo = "PROTEST", "riot", "145"
         content_modes = knowledge.plover_content_modes(row.type)
         if content_modes and mode is None:
             for tok in trigger.subtree:
@@ -652,7 +680,7 @@ class EventFinder:
         confidence += 0.1 if source else 0.0
         confidence += 0.05 if target else 0.0
         return EventRecord(
-            type=row.type,
+            type=event_type,
             mode=mode,
             cameo=cameo,
             source=source,

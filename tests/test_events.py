@@ -655,3 +655,20 @@ def test_unnamed_victims_are_not_replaced_by_a_place_further_on(analyze):
     a = analyze("Pakistani troops killed 20 militants in clashes near the Afghan border.")
     e = _one(a, "ASSAULT")
     assert all(a.actor(i).country != "AFG" for i in e.target)
+
+
+def test_a_domestic_event_names_the_same_country_on_both_sides(analyze):
+    a = analyze("Iraqi Kurdish leaders accused Baghdad of withholding salaries.")
+    e = _one(a, "ACCUSE")
+    assert [a.actor(i).country for i in (*e.source, *e.target)] == ["IRQ", "IRQ"]
+    # A pronoun for the source is not a target of its own.
+    b = analyze("Iran said it had tested a new missile.")
+    assert all(set(e.source).isdisjoint(e.target) for e in b.events)
+
+
+def test_deployed_troops_are_the_source_and_a_crowds_violence_a_riot(analyze):
+    a = analyze("Lebanese army troops were deployed along the coast.")
+    assert _events(a) == [("MOBILIZE", ["Lebanon"], [], "asserted")]
+    b = analyze("Protesters set fire to the Danish embassy in Beirut.")
+    e = b.events[0]
+    assert (e.type, e.mode, e.cameo) == ("PROTEST", "riot", "145")
