@@ -589,7 +589,7 @@ class EventFinder:
 
     def event(self, trigger: Token, row: PloverTrigger) -> EventRecord | None:
         if row.pos == "NOUN":
-            source_slots = row.source or ("poss", "mod", "gov")
+            source_slots = row.source or ("poss", "mod", "prep:by", "gov")
             target_slots = row.target or ("of",)
         else:
             source_slots = row.source or ("subj",)
@@ -599,6 +599,11 @@ class EventFinder:
             if row.type == "REQUEST":
                 target_slots = (*target_slots, "csubj")
         source = self.arguments(trigger, row, source_slots)
+        if not source and any(t.lower_ in PRONOUNS for t in _subjects(trigger)):
+            # "Nigeria's army said it had killed …": an unresolved pronoun in a report is
+            # the speaker.
+            verb = _speech_head(trigger)
+            source = self.arguments(verb, _SPEAKER_ROW, ("subj",)) if verb is not None else []
         if not source and row.mode in SELF_MODES and not _prep_objects(trigger, {"by"}):
             # "the guerrillas have been demobilized", "peacekeepers were withdrawn": who
             # gives up arms or leaves is the passive's subject.

@@ -672,3 +672,16 @@ def test_deployed_troops_are_the_source_and_a_crowds_violence_a_riot(analyze):
     b = analyze("Protesters set fire to the Danish embassy in Beirut.")
     e = b.events[0]
     assert (e.type, e.mode, e.cameo) == ("PROTEST", "riot", "145")
+
+
+def test_a_reported_pronoun_nothing_resolves_is_the_speaker(analyze):
+    a = analyze("Nigeria's army said on Tuesday it had killed 50 Boko Haram fighters.")
+    e = _one(a, "ASSAULT")
+    assert _names(a, e.source) == ["Nigeria"] and _names(a, e.target) == ["Boko Haram"]
+
+
+def test_by_names_who_does_a_nominal_event_and_exchanging_fire_is_an_assault(analyze):
+    a = analyze("The attack by Armenia on the village was condemned.")
+    assert _names(a, _one(a, "ASSAULT").source) == ["Armenia"]
+    b = analyze("Thailand and Cambodia exchanged fire along their disputed border.")
+    assert _events(b) == [("ASSAULT", ["Thailand", "Cambodia"], [], "asserted")]
