@@ -302,6 +302,7 @@ class EventFinder:
         self.quotes = quotes
         self.published = published
         self.verb_triggers: set[int] = set()  # filled by find_events
+        self.noun_triggers: set[int] = set()
         self.token_actors = _token_actors(doc, actors, links)
         self.national = {a.id: code for a in actors if (code := _national(a.country))}
 
@@ -367,6 +368,9 @@ class EventFinder:
             # content, not an act of the verb's subject; "held talks" is.
             if trigger.head.i in self.verb_triggers:
                 return []
+            up = trigger.head.head if trigger.dep_ == "pobj" else None
+            if up is not None and trigger.head.lower_ == "of" and up.i in self.noun_triggers:
+                return []  # "Germany's criticism of the crackdown": not Germany's crackdown
             return _gov_subjects(trigger)
         if name == "prep" or name.startswith("prep:") or name == "of":
             if name == "of":
@@ -431,10 +435,11 @@ class EventFinder:
         hangs on the trigger or on its object, whatever the preposition ("kidnapped up to
         16 Russian advisers", the parser's "up to" a particle and a preposition; "handed
         medicine over to the Red Crescent"), except phrases of time and circumstance."""
-        if trigger.pos_ not in {"VERB", "AUX"}:
-            return []
+        verbal = trigger.pos_ in {"VERB", "AUX"}
+        if not verbal and not source:
+            return []  # a noun with no one doing it is too weak to take a target from afar
         heads = [trigger, *(c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"})]
-        for head in heads:
+        for head in heads if verbal else ():
             for prep in head.children:
                 if prep.dep_ not in {"prep", "dative"} or prep.lower_ in LOOSE_EXCLUDED:
                     continue
@@ -524,6 +529,8 @@ class EventFinder:
                 continue
             if node.dep_ == "prep" and node.lower_ == "for" and node.head.lemma_ in ASKING_HEADS:
                 found.add("hypothetical")  # "called for talks": not (yet) held
+            if node.dep_ == "prep" and node.lower_ == "without":
+                found.add("negated")  # "the talks ended without a deal"
             lemmas = set(_lemmas(node))
             if lemmas & ASKING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp"}:
                 found.add("hypothetical")  # "called on Israel to halt …"
@@ -970,6 +977,7 @@ def find_events(
     finder = EventFinder(doc, actors, links, times, quotes, published)
     matches = matcher(doc)
     finder.verb_triggers = {t.i for t, row, _ in matches if row.pos != "NOUN"}
+    finder.noun_triggers = {t.i for t, row, _ in matches if row.pos == "NOUN"}
     # "held talks", "imposed sanctions": a noun a verb's pattern consumed is that event.
     consumed = {i for _, row, rest in matches if row.pos != "NOUN" for i in rest}
     records = []
@@ -1112,7 +1120,8 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
     The complement keeps its own event (future or hypothetical) and lends its target."""
     by_token = {r.trigger_i: r for r in records}
     for r in records:
-        if r.type == "AGREE" and r.status == "negated":
+        if r.type == "AGREE" and r.status == "negated" and doc[r.trigger_i].pos_ != "NOUN":
+            # "did not agree" refuses; "ended without a deal" refuses nothing
             r.type, r.mode, r.cameo, r.status = "REJECT", None, "120", "asserted"
     for r in records:
         owner = _owner(doc, r, by_token, COMPLEMENT_DEPS)

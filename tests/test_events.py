@@ -685,3 +685,17 @@ def test_by_names_who_does_a_nominal_event_and_exchanging_fire_is_an_assault(ana
     assert _names(a, _one(a, "ASSAULT").source) == ["Armenia"]
     b = analyze("Thailand and Cambodia exchanged fire along their disputed border.")
     assert _events(b) == [("ASSAULT", ["Thailand", "Cambodia"], [], "asserted")]
+
+
+def test_a_nominal_event_with_a_doer_takes_a_target_further_on(analyze):
+    a = analyze("Germany's criticism of the crackdown in Belarus was unusually sharp.")
+    accuse = _one(a, "ACCUSE")
+    assert (_names(a, accuse.source), _names(a, accuse.target)) == (["Germany"], ["Belarus"])
+    # The critic is not who cracked down.
+    assert _one(a, "COERCE").source == []
+
+
+def test_talks_without_a_deal_are_no_refusal(analyze):
+    a = analyze("Egypt's talks with Ethiopia ended without a deal.")
+    assert "REJECT" not in [e.type for e in a.events]
+    assert _one(a, "AGREE").status == "negated"
