@@ -436,8 +436,12 @@ class EventFinder:
         16 Russian advisers", the parser's "up to" a particle and a preposition; "handed
         medicine over to the Red Crescent"), except phrases of time and circumstance."""
         verbal = trigger.pos_ in {"VERB", "AUX"}
-        if not verbal and not source:
-            return []  # a noun with no one doing it is too weak to take a target from afar
+        if not verbal and (
+            not source or any(t.i in self.verb_triggers for t in list(trigger.ancestors)[:3])
+        ):
+            # A noun with no one doing it is too weak to take a target from afar; one inside
+            # a verb's event ("killed 12 civilians in an attack on …") is told by that event.
+            return []
         heads = [trigger, *(c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"})]
         for head in heads if verbal else ():
             for prep in head.children:
@@ -451,7 +455,7 @@ class EventFinder:
         # Else the first actor further on in the trigger's phrase, as a coder reads the
         # verb phrase: "agreed to an extension of the mandate of the force in Lebanon".
         for tok in _phrase_after(trigger, venue=row.type == "CONSULT"):
-            if tok.i in self.token_actors and tok.head.lemma_ not in LANGUAGE_NOUNS:
+            if tok.i in self.token_actors and tok.head.lemma_ not in NAMELESS_HEADS:
                 while tok.dep_ in MODIFIER_DEPS and tok.head.i > trigger.i:
                     tok = tok.head
                 ids = [a for a in self.actors_of(tok, 2) if a not in source]
@@ -732,8 +736,8 @@ TRANSNATIONAL = {"alliance", "bloc", "union", "coalition", "organisation", "orga
 
 # Dependents that start what is not the trigger's own phrase: another clause, a reporting
 # frame, a time.
-# "the Russian language": a demonym that names a language, not a people.
-LANGUAGE_NOUNS = {"language", "dialect", "tongue"}
+# "the Russian language", "the Afghan border": a demonym that names no actor.
+NAMELESS_HEADS = {"language", "dialect", "tongue", "border", "frontier", "coast", "waters"}
 OTHER_CLAUSE = {"advcl", "ccomp", "relcl", "parataxis", "npadvmod", "nsubj", "nsubjpass", "agent"}
 
 
