@@ -548,6 +548,10 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
             ("SANCTION", "withdraw", ["NIC"], ["IGOOAS"]),
         ),
         ("Turkey dispatched two warships to Cyprus.", ("MOBILIZE", "troops", ["TUR"], ["CYP"])),
+        # Peacekeepers sent are aid (CAMEO 074); received, an access granted (0861).
+        ("Chad deployed peacekeepers to Mali.", ("AID", None, ["TCD"], ["MLI"])),
+        ("Sudan accepted Kenyan peacekeepers.", ("RETREAT", "access", ["SDN"], ["KEN"])),
+        ("Iran violated the resolution on missile tests.", ("REJECT", "yield", ["IRN"], [])),
     ],
 )
 def test_codebook_verbs(analyze, text, expected):
