@@ -1132,6 +1132,12 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
         if owner is not None and owner.type == "AGREE" and r.type in CONFLICTUAL | {"THREATEN"}:
             owner.type = "THREATEN"
             owner.mode, owner.cameo = _threat(doc, r)
+        elif r.status == "negated" and r.type in COOPERATIVE and _refused(doc[r.trigger_i]):
+            # "vowed never to recognize Kosovo": a promise not to cooperate is a refusal;
+            # "will not negotiate with Hamas" is one as it stands (PLOVER REJECT).
+            refusal = owner if owner is not None and owner.type == "AGREE" else r
+            refusal.type, refusal.status = "REJECT", "asserted"
+            refusal.mode, refusal.cameo = _rejected(doc, r)
     for r in records:
         # Whom a promise, demand, refusal or threat concerns, its complement says
         # ("promised to continue aid to Mozambique", "mobilized for a war against Iraq").
@@ -1259,6 +1265,29 @@ def _intent_head(tok: Token) -> Token | None:
         if node.pos_ in {"VERB", "AUX"} and set(_lemmas(node)) & INTENT_HEADS:
             return node
     return None
+
+
+def _refused(tok: Token) -> bool:
+    """Whether a negation is one of will: 'will not', 'would not', 'won't', 'never'."""
+    node = tok
+    for _ in range(4):
+        kids = list(node.children)
+        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
+        if negated and (
+            any(c.lower_ == "never" for c in kids)
+            or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in kids)
+        ):
+            return True
+        if node.dep_ not in {"xcomp", "conj"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _rejected(doc: Doc, record: EventRecord) -> tuple[str | None, str]:
+    """The REJECT mode and CAMEO code of refusing to do `record` ("negotiate" → meet)."""
+    modes = knowledge.plover_content_modes("REJECT")
+    return modes.get(doc[record.trigger_i].lemma_, (None, "120"))
 
 
 def _conditional(tok: Token, marks: set[str]) -> bool:

@@ -703,3 +703,14 @@ def test_talks_without_a_deal_are_no_refusal(analyze):
     a = analyze("Egypt's talks with Ethiopia ended without a deal.")
     assert "REJECT" not in [e.type for e in a.events]
     assert _one(a, "AGREE").status == "negated"
+
+
+def test_a_stated_refusal_to_cooperate_is_a_reject(analyze):
+    a = analyze("Israel said it would not negotiate with Hamas.")
+    assert [(e.type, e.mode, e.status) for e in a.events] == [("REJECT", "meet", "asserted")]
+    b = analyze("Serbia vowed never to recognize Kosovo's independence.")
+    assert ("REJECT", ["Serbia"], ["Kosovo"], "asserted") in _events(b)
+    assert "AGREE" not in [e.type for e in b.events]
+    # A plain past negation is no refusal.
+    c = analyze("Japan did not send aid to Nepal.")
+    assert [(e.type, e.status) for e in c.events] == [("AID", "negated")]
