@@ -742,6 +742,28 @@ def _heads_an_organisation(title: str) -> bool:
     return found is not None and found.kind == "org_head"
 
 
+def _nearest_country(
+    doc: Doc, actor: ActorRecord, at: list[tuple[int, str]], sentence_of: dict[int, int]
+) -> str | None:
+    """The country named nearest the actor's first name mention in its sentence, if one is
+    nearer than any other."""
+    m = next((m for m in actor.mentions if m.kind == "name"), None)
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if m else None
+    if span is None:
+        return None
+    here = sentence_of[span.start]
+    ranked = sorted(
+        (min(abs(i - span.start), abs(i - (span.end - 1))), code)
+        for i, code in at
+        if sentence_of.get(i) == here
+    )
+    if not ranked or (
+        len(ranked) > 1 and ranked[0][0] == ranked[1][0] and ranked[0][1] != ranked[1][1]
+    ):
+        return None
+    return ranked[0][1]
+
+
 def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
     """A person or national organisation whose country nothing names takes the country of
     the places around it: when the sentences that name it name places of exactly one
@@ -752,12 +774,14 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
     for n, sent in enumerate(doc.sents):
         sentence_of.update((i, n) for i in range(sent.start, sent.end))
     places: dict[int, set[str]] = {}
+    at: list[tuple[int, str]] = []  # (token, country) of every such mention
     for actor in actors:  # every actor of a known country counts: 'the Canadian Service'
         code = _national_code(actor.country)
         for m in actor.mentions if code else ():
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 places.setdefault(sentence_of[span.start], set()).add(code)
+                at.append((span.root.i, code))
     for actor in actors:
         if actor.country or not (
             actor.type in {"PERSON", "ORG"}
@@ -791,3 +815,7 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
                 found |= places.get(sentence_of[span.start], set())
         if len(found) == 1:
             actor.country = found.pop()
+        elif len(found) > 1 and actor.type == "PERSON" and actor.roles:
+            # 'An Argentine judge ordered former president Carlos Menem to …, arms sales
+            # to Croatia and Ecuador': an office holder serves the country named nearest.
+            actor.country = _nearest_country(doc, actor, at, sentence_of)

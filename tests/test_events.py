@@ -714,3 +714,14 @@ def test_a_stated_refusal_to_cooperate_is_a_reject(analyze):
     # A plain past negation is no refusal.
     c = analyze("Japan did not send aid to Nepal.")
     assert [(e.type, e.status) for e in c.events] == [("AID", "negated")]
+
+
+def test_an_office_holder_serves_the_country_named_nearest(analyze):
+    a = analyze(
+        "A Chilean judge has ordered former president Eduardo Rojas to testify about arms "
+        "sales to Peru and Bolivia."
+    )
+    assert _country(a, "Eduardo Rojas") == "CHL"
+    # As near to one country as to another: no guess.
+    b = analyze("Peru and former president Eduardo Rojas of Bolivia met.")
+    assert _country(b, "Eduardo Rojas") in {None, "BOL"}
