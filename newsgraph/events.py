@@ -305,6 +305,7 @@ class EventFinder:
         self.noun_triggers: set[int] = set()
         self.token_actors = _token_actors(doc, actors, links)
         self.national = {a.id: code for a in actors if (code := _national(a.country))}
+        self.countryless = {a.id for a in actors if not a.country and a.type == "PERSON"}
 
     # --- arguments --------------------------------------------------------------------
 
@@ -320,6 +321,17 @@ class EventFinder:
         found: list[str] = []
         for head in (tok, *tok.conjuncts):
             ids = self.token_actors.get(head.i)
+            if ids and depth < 3 and all(i in self.countryless for i in ids):
+                # "a Chilean judge", "Macedonian officials": a description with no country
+                # of its own is of the country its modifier names.
+                national = [
+                    i
+                    for c in head.children
+                    if c.dep_ in {"amod", "compound", "poss"}
+                    for i in self.actors_of(c, 3)
+                    if i in self.national
+                ]
+                ids = national or ids
             if ids is None and depth < 3:
                 # "Foreign Minister Andrii Sybiha, …": the name in apposition is the actor.
                 ids = [i for c in head.children if c.dep_ == "appos" for i in self.actors_of(c, 3)]

@@ -725,3 +725,12 @@ def test_an_office_holder_serves_the_country_named_nearest(analyze):
     # As near to one country as to another: no guess.
     b = analyze("Peru and former president Eduardo Rojas of Bolivia met.")
     assert _country(b, "Eduardo Rojas") in {None, "BOL"}
+
+
+def test_described_people_with_no_country_are_of_the_country_their_modifier_names(analyze):
+    a = analyze(
+        "Macedonian officials accused Albanian rebels of shelling a village, "
+        "Macedonian officials said."
+    )
+    accuse = _one(a, "ACCUSE")
+    assert [a.actor(i).country for i in accuse.source] == ["MKD"]
