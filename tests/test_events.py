@@ -23,6 +23,16 @@ def _names(a, ids):
     return [a.actor(i).name for i in ids]
 
 
+def _countries(a, ids):
+    return [a.actor(i).country for i in ids]
+
+
+def _sides(a, event_type):
+    """The source and target countries of the one event of `event_type`."""
+    e = _one(a, event_type)
+    return _countries(a, e.source), _countries(a, e.target)
+
+
 def _events(a):
     """(type, source names, target names, status) of every event, in text order."""
     return [(e.type, _names(a, e.source), _names(a, e.target), e.status) for e in a.events]
@@ -310,7 +320,7 @@ def _country(a, name):
 def test_a_city_lies_in_its_country(analyze):
     a = analyze("Police in Lagos arrested 20 protesters on Friday.")
     assert _country(a, "Lagos") == "NGA"
-    assert [a.actor(i).country for i in _one(a, "COERCE").source] == ["NGA"]
+    assert _countries(a, _one(a, "COERCE").source) == ["NGA"]
 
 
 def test_a_city_namesake_in_a_country_the_article_names_wins(analyze):
@@ -325,7 +335,7 @@ def test_international_ngos_and_the_security_council_have_cameo_codes(analyze):
     assert _country(a, "Amnesty International") == "NGOHRIAMN"
     a = analyze("Human Rights Watch urged Kenya to free the journalists.")
     e = _one(a, "REQUEST")
-    assert [a.actor(i).country for i in e.source + e.target] == ["NGOHRIHRW", "KEN"]
+    assert _countries(a, e.source + e.target) == ["NGOHRIHRW", "KEN"]
     a = analyze("The Security Council condemned the attack on Mali's army.")
     assert _country(a, "Security Council") == "IGOUNO"
     a = analyze("Armenia's Security Council met on Tuesday.")
@@ -359,8 +369,8 @@ def test_ethnic_groups_take_the_country_they_live_in(analyze):
 def test_a_crowd_defying_the_authorities_protests_against_them(analyze):
     a = analyze("Crowds blocked streets in Hong Kong in defiance of Chinese authorities.")
     e = _one(a, "PROTEST")
-    assert [a.actor(i).country for i in e.source] == ["HKG"]
-    assert [a.actor(i).country for i in e.target] == ["CHN"]
+    assert _countries(a, e.source) == ["HKG"]
+    assert _countries(a, e.target) == ["CHN"]
 
 
 def test_a_purpose_clause_names_what_a_protest_is_against(analyze):
@@ -399,7 +409,7 @@ def test_one_act_told_twice_in_a_clause_is_one_event(analyze):
 def test_armed_groups_are_coded_with_their_country(analyze):
     a = analyze("Hezbollah fired rockets at Israel on Sunday.")
     e = _one(a, "ASSAULT")
-    assert [a.actor(i).country for i in e.source + e.target] == ["LBN", "ISR"]
+    assert _countries(a, e.source + e.target) == ["LBN", "ISR"]
     hezbollah = a.actor(e.source[0])
     assert (hezbollah.name, hezbollah.sector) == ("Hezbollah", "REB")
 
@@ -408,7 +418,7 @@ def test_a_place_named_by_an_of_phrase_is_where_it_happened(analyze):
     a = analyze("Hundreds of Kenyans blocked roads in the capital city of Nairobi on Monday.")
     e = _one(a, "PROTEST")
     assert e.place == "Nairobi"
-    assert [a.actor(i).country for i in e.source] == ["KEN"]
+    assert _countries(a, e.source) == ["KEN"]
 
 
 def test_sending_inspectors_is_an_investigation(analyze):
@@ -452,7 +462,7 @@ def test_new_verb_rows_and_counted_objects(analyze):
 def test_the_place_of_the_acts_object_is_where_a_protest_is(analyze):
     a = analyze("Supporters of Raila Odinga blocked roads in Nairobi on Monday.")
     e = _one(a, "PROTEST")
-    assert [a.actor(i).country for i in e.target] == ["KEN"]
+    assert _countries(a, e.target) == ["KEN"]
 
 
 def test_provinces_lie_in_their_country(analyze):
@@ -493,13 +503,10 @@ def test_target_in_a_phrase_on_the_trigger_whatever_the_preposition(analyze):
     # The parser reads "up to" as a particle and a preposition: the hostages are still the
     # target.
     a = analyze("Gunmen in Mali kidnapped up to 16 Algerian engineers from a mine.")
-    e = _one(a, "ASSAULT")
-    assert [a.actor(i).country for i in e.source] == ["MLI"]
-    assert [a.actor(i).country for i in e.target] == ["DZA"]
+    assert _sides(a, "ASSAULT") == (["MLI"], ["DZA"])
     # Unnamed kidnappers are not of their hostages' country.
     b = analyze("Rebels kidnapped up to 16 Russian engineers from a mine.")
-    e = _one(b, "ASSAULT")
-    assert e.source == [] and [b.actor(i).country for i in e.target] == ["RUS"]
+    assert _sides(b, "ASSAULT") == ([], ["RUS"])
 
 
 def test_target_further_on_in_the_verb_phrase(analyze):
@@ -521,9 +528,7 @@ def test_a_language_is_not_a_target_nor_a_meetings_venue(analyze):
 
 def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(analyze):
     a = analyze("Police arrested three opposition leaders in Harare on Monday.")
-    e = _one(a, "COERCE")
-    assert [a.actor(i).country for i in e.source] == ["ZWE"]
-    assert [a.actor(i).country for i in e.target] == ["ZWE"]
+    assert _sides(a, "COERCE") == (["ZWE"], ["ZWE"])
     # Two countries named: no guess.
     b = analyze("Troops fired on protesters near the border between Chad and Sudan.")
     assert all(e.source == [] for e in b.events)
@@ -557,7 +562,7 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
 def test_codebook_verbs(analyze, text, expected):
     a = analyze(text)
     main = min(a.events, key=lambda e: e.trigger_start)
-    countries = [[a.actor(i).country for i in ids] for ids in (main.source, main.target)]
+    countries = [_countries(a, ids) for ids in (main.source, main.target)]
     assert (main.type, main.mode, *countries) == expected, _events(a)
 
 
@@ -614,7 +619,7 @@ def test_what_an_event_promises_with_no_one_named_is_not_an_event_of_its_own(ana
 def test_an_attack_on_targets_in_a_place_is_one_on_the_place(analyze):
     a = analyze("Russian jets struck targets in Idlib province, Syria.")
     e = _one(a, "ASSAULT")
-    assert [a.actor(i).country for i in e.source] == ["RUS"]
+    assert _countries(a, e.source) == ["RUS"]
     assert {a.actor(i).country for i in e.target} == {"SYR"}
     # With no one named who struck, still no event: "struck" is too common a word.
     assert analyze("The storm struck a chord.").events == []
@@ -664,7 +669,7 @@ def test_unnamed_victims_are_not_replaced_by_a_place_further_on(analyze):
 def test_a_domestic_event_names_the_same_country_on_both_sides(analyze):
     a = analyze("Iraqi Kurdish leaders accused Baghdad of withholding salaries.")
     e = _one(a, "ACCUSE")
-    assert [a.actor(i).country for i in (*e.source, *e.target)] == ["IRQ", "IRQ"]
+    assert _countries(a, (*e.source, *e.target)) == ["IRQ", "IRQ"]
     # A pronoun for the source is not a target of its own.
     b = analyze("Iran said it had tested a new missile.")
     assert all(set(e.source).isdisjoint(e.target) for e in b.events)
@@ -732,5 +737,4 @@ def test_described_people_with_no_country_are_of_the_country_their_modifier_name
         "Macedonian officials accused Albanian rebels of shelling a village, "
         "Macedonian officials said."
     )
-    accuse = _one(a, "ACCUSE")
-    assert [a.actor(i).country for i in accuse.source] == ["MKD"]
+    assert _sides(a, "ACCUSE")[0] == ["MKD"]
