@@ -743,7 +743,11 @@ def _is_person_noun(tok: Token) -> bool:
 
 
 # Nominals for actors above or across countries: they take no country from the sentence.
-TRANSNATIONAL = {"alliance", "bloc", "union", "coalition", "organisation", "organization"}
+# ... and nouns for other countries ("appealed to donor countries").
+TRANSNATIONAL = {
+    "alliance", "bloc", "union", "coalition", "organisation", "organization", "country",
+    "nation", "state", "republic", "kingdom", "neighbour", "neighbor", "power", "donor",
+}  # fmt: skip
 
 
 # Dependents that start what is not the trigger's own phrase: another clause, a reporting
