@@ -259,14 +259,24 @@ def _lemmas(tok: Token) -> tuple[str, ...]:
 TRIGGER_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}
 
 
+def _controlled(verb: Token) -> list[Token]:
+    """'allowed inspectors to resume work', parsed with the inspectors as the subject of the
+    complement: they are the verb's object."""
+    if verb.lemma_ not in OBJECT_CONTROL:
+        return []
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+
+
 def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
     """The children that satisfy each item of the row's pattern, or None if one fails."""
     consumed = []
     children = list(tok.children)
+    controlled = _controlled(tok)
+    children += controlled
     for dep, lemmas in row.pattern:
         deps = {dep, "nsubjpass"} if dep == "dobj" else {dep}  # "aid was cut off"
         for child in children:
-            if child.dep_ not in deps:
+            if child.dep_ not in deps and not (dep == "dobj" and child in controlled):
                 continue
             word = child.lower_ if dep in {"prt", "prep"} else child.lemma_.lower()
             if lemmas is not None and word in QUANTITY_HEADS and dep == "dobj":
@@ -366,9 +376,11 @@ class EventFinder:
         if name == "obj":
             # The pattern's object ("expelled two Russian diplomats") is what was done; it
             # names the target only through its modifiers, and is tried after the row's slots.
-            return [c for c in trigger.children if c.dep_ in {"dobj", "dative"}] + [
-                c for c in trigger.children if c.dep_ == "nsubjpass"
-            ]
+            return (
+                [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
+                + [c for c in trigger.children if c.dep_ == "nsubjpass"]
+                + _controlled(trigger)
+            )
         if name == "dative":
             return [c for c in trigger.children if c.dep_ == "dative"]
         if name == "poss":
@@ -653,7 +665,7 @@ class EventFinder:
             whom = [o for t in stances for o in _prep_objects(t, {"of", "to"})]
             target = next((ids for tok in whom if (ids := self.actors_of(tok))), [])
             target = [a for a in target if a not in source]
-        if row.requires_target and not target and not (source and row.type in LOCATED):
+        if row.requires_target and not target and not source:
             return None
         if (
             not target
@@ -676,7 +688,7 @@ class EventFinder:
             # ("killed 20 militants near the Afghan border": the militants are the target,
             # of no country the sentence names, not the border's.)
             target = self.loose_target(trigger, row, source)
-        if row.requires_target and not target:
+        if row.requires_target and not target and not self.unnamed(trigger, row, target_slots):
             return None  # "struck targets in Gaza" is an attack there; "struck a chord" none
         if not source and self.unnamed(trigger, row, source_slots):
             # "rebels kidnapped Russian advisers": not Russian rebels; but police who arrest

@@ -741,3 +741,18 @@ def test_described_people_with_no_country_are_of_the_country_their_modifier_name
         "Macedonian officials said."
     )
     assert _sides(a, "ACCUSE")[0] == ["MKD"]
+
+
+def test_allowed_inspectors_and_released_soldiers(analyze):
+    # The parser makes the inspectors the subject of 'resume': still what Iraq allowed.
+    a = analyze("Iraq allowed U.N. weapons inspectors to resume work on Monday.")
+    e = _one(a, "RETREAT")
+    assert (e.mode, _names(a, e.source), _names(a, e.target)) == (
+        "access",
+        ["Iraq"],
+        ["United Nations"],
+    )
+    # Unnamed people released are a target, though "released" needs one.
+    b = analyze("Sierra Leone's rebels released 50 child soldiers to UNICEF.")
+    assert _one(b, "RETREAT").mode == "release"
+    assert analyze("The band released a new album.").events == []
