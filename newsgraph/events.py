@@ -315,6 +315,7 @@ class EventFinder:
         self.noun_triggers: set[int] = set()
         self.token_actors = _token_actors(doc, actors, links)
         self.national = {a.id: code for a in actors if (code := _national(a.country))}
+        self.states = {a.id for a in actors if a.type == "GPE" and _national(a.country)}
         self.countryless = {a.id for a in actors if not a.country and a.type == "PERSON"}
 
     # --- arguments --------------------------------------------------------------------
@@ -705,7 +706,20 @@ class EventFinder:
             # announcing its own act reports it first hand
             status = "asserted"
         event_type, mode, cameo = row.type, row.mode, row.cameo
-        if row.type == "ASSAULT" and any(t.lemma_ in CROWDS for t in _subjects(trigger)):
+        subjects = _subjects(trigger)
+        if (
+            row.type == "PROTEST"
+            and row.mode == "demo"
+            and subjects
+            and all(
+                set(self.token_actors.get(t.i, ["-"])) <= self.states
+                and knowledge.country_by_demonym(t.text) is None  # "Palestinians protested"
+                for t in subjects
+            )
+        ):
+            # "Vietnam protested China's deployment": a state protesting complains (CAMEO 114).
+            event_type, mode, cameo = "ACCUSE", "allege", "114"
+        if row.type == "ASSAULT" and any(t.lemma_ in CROWDS for t in subjects):
             # "protesters set fire to the embassy", "youths threw stones": a riot.
             event_type, mode, cameo = "PROTEST", "riot", "145"
         content_modes = knowledge.plover_content_modes(row.type)

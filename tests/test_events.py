@@ -756,3 +756,11 @@ def test_allowed_inspectors_and_released_soldiers(analyze):
     b = analyze("Sierra Leone's rebels released 50 child soldiers to UNICEF.")
     assert _one(b, "RETREAT").mode == "release"
     assert analyze("The band released a new album.").events == []
+
+
+def test_a_state_protesting_complains_people_protesting_demonstrate(analyze):
+    a = analyze("Vietnam protested China's deployment of an oil rig in disputed waters.")
+    accuse = _one(a, "ACCUSE")
+    assert (accuse.mode, accuse.cameo) == ("allege", "114")
+    b = analyze("Thousands of Kenyans protested in Nairobi against the new tax.")
+    assert [e.type for e in b.events] == ["PROTEST"]
