@@ -569,6 +569,8 @@ class EventFinder:
                 found.add("hypothetical")
             elif lemmas & FUTURE_HEADS and (node.lemma_ != "go" or node.tag_ == "VBG"):
                 found.add("future")  # "is going to strike"; but "went on strike" happened
+            elif node.lemma_ == "be" and chain[n - 1].dep_ == "xcomp":
+                found.add("future")  # "the premier is to visit Australia"
         for status in OVERRIDE_STATUS:
             if status in found:
                 return status

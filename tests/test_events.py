@@ -764,3 +764,11 @@ def test_a_state_protesting_complains_people_protesting_demonstrate(analyze):
     assert (accuse.mode, accuse.cameo) == ("allege", "114")
     b = analyze("Thousands of Kenyans protested in Nairobi against the new tax.")
     assert [e.type for e in b.events] == ["PROTEST"]
+
+
+def test_is_to_visit_is_a_planned_visit_and_sent_officers_a_mobilisation(analyze):
+    a = analyze("The Chinese premier is to visit Australia next week.")
+    assert ("CONSULT", ["China"], ["Australia"], "future") in _events(a)
+    assert _one(a, "AGREE").cameo == "036"
+    b = analyze("Kenya sent 400 police officers to Haiti.")
+    assert _sides(b, "MOBILIZE") == (["KEN"], ["HTI"])
