@@ -772,3 +772,8 @@ def test_is_to_visit_is_a_planned_visit_and_sent_officers_a_mobilisation(analyze
     assert _one(a, "AGREE").cameo == "036"
     b = analyze("Kenya sent 400 police officers to Haiti.")
     assert _sides(b, "MOBILIZE") == (["KEN"], ["HTI"])
+
+
+def test_an_ethnic_group_lives_in_the_country_named_nearest(analyze):
+    a = analyze("Ethnic Serbs in Kosovo blocked roads near the border with Montenegro.")
+    assert _sides(a, "PROTEST")[0] == ["XKX"]
