@@ -502,8 +502,8 @@ class EventFinder:
     ) -> list[str]:
         """The country of an unnamed actor, as a coder reads it from the sentence: the
         place the event's clause names ("police arrested … in Nairobi"), else the one
-        country the sentence names; none when it names several, or only the countries of
-        the actors in `but` (the other side)."""
+        country the sentence names besides those of the actors in `but` (the other side);
+        none when it names several."""
         taken = {self.national.get(a) for a in but}
         candidates = []
         if place_tok is not None and place_tok.head.head in chain:
@@ -512,7 +512,7 @@ class EventFinder:
             first: dict[str, str] = {}
             for i in range(trigger.sent.start, trigger.sent.end):
                 for actor_id in self.token_actors.get(i, ()):
-                    if actor_id in self.national:
+                    if actor_id in self.national and self.national[actor_id] not in taken:
                         first.setdefault(self.national[actor_id], actor_id)
             candidates = list(first.values()) if len(first) == 1 else []
         return [a for a in candidates if self.national[a] not in taken]

@@ -529,6 +529,9 @@ def test_a_language_is_not_a_target_nor_a_meetings_venue(analyze):
 def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(analyze):
     a = analyze("Police arrested three opposition leaders in Harare on Monday.")
     assert _sides(a, "COERCE") == (["ZWE"], ["ZWE"])
+    # The one country named besides the victims' is the troops'.
+    d = analyze("Troops killed three Afghan civilians, Pakistani officials said.")
+    assert _sides(d, "ASSAULT") == (["PAK"], ["AFG"])
     # Other countries are not the speaker's own.
     c = analyze("Zambia appealed to donor countries to resume aid.")
     assert _sides(c, "REQUEST") == (["ZMB"], [])
