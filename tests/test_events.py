@@ -563,6 +563,12 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
         ("Chad deployed peacekeepers to Mali.", ("AID", None, ["TCD"], ["MLI"])),
         ("Sudan accepted Kenyan peacekeepers.", ("RETREAT", "access", ["SDN"], ["KEN"])),
         ("Iran violated the resolution on missile tests.", ("REJECT", "yield", ["IRN"], [])),
+        # Suspending protests is a concession; aid withheld, a sanction (codebook).
+        ("Workers in Bolivia called off the strike.", ("CONCEDE", None, ["BOL"], [])),
+        (
+            "The United States withheld aid from Egypt.",
+            ("SANCTION", "discontinue", ["USA"], ["EGY"]),
+        ),
         # 'aside' is an adverb to the parser, not a particle: the pattern names it so.
         ("Moscow brushed aside calls for talks with Kyiv.", ("REJECT", "meet", ["RUS"], ["UKR"])),
         ("Egypt barred Hamas officials from entering.", ("COERCE", "restrict", ["EGY"], ["PSE"])),
