@@ -563,6 +563,12 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
         ("Chad deployed peacekeepers to Mali.", ("AID", None, ["TCD"], ["MLI"])),
         ("Sudan accepted Kenyan peacekeepers.", ("RETREAT", "access", ["SDN"], ["KEN"])),
         ("Iran violated the resolution on missile tests.", ("REJECT", "yield", ["IRN"], [])),
+        ("Estonia kicked out a Russian diplomat.", ("SANCTION", "expel", ["EST"], ["RUS"])),
+        ("Venezuela nationalized two American firms.", ("COERCE", "seize", ["VEN"], ["USA"])),
+        (
+            "The British foreign secretary hit out at Iran.",
+            ("ACCUSE", "disapprove", ["GBR"], ["IRN"]),
+        ),
         # Suspending protests is a concession; aid withheld, a sanction (codebook).
         ("Workers in Bolivia called off the strike.", ("CONCEDE", None, ["BOL"], [])),
         (
