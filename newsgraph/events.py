@@ -683,6 +683,10 @@ class EventFinder:
             # A protest, arrest or attack in a country is one against it, as CAMEO coders
             # read "police detained 200 students in Dhaka".
             target = [a for a in self.actors_of(place_tok) if a not in source]
+        if not target and row.pos == "NOUN":
+            # "Israel suffered a rocket attack": who undergoes it is its target.
+            undergo = [a for t in _undergoers(trigger) for a in self.actors_of(t)]
+            target = [a for a in undergo if a not in source]
         if (
             not target
             and "none" not in target_slots
@@ -971,6 +975,21 @@ def _subjects(verb: Token) -> list[Token]:
     return []
 
 
+# Verbs whose subject undergoes, sees or remembers what their object names.
+UNDERGOING = {
+    "suffer", "face", "survive", "endure", "witness", "experience", "fear", "escape",
+    "mourn", "commemorate", "mark", "remember", "recall", "blame", "report", "expect",
+    "predict", "brace", "avert", "thwart", "foil", "repel", "repulse", "resist",
+}  # fmt: skip
+
+
+def _undergoers(noun: Token) -> list[Token]:
+    """The subject of the verb of undergoing whose object a nominal trigger is."""
+    if noun.dep_ in {"dobj", "nsubjpass"} and set(_lemmas(noun.head)) & UNDERGOING:
+        return _subjects(noun.head)
+    return []
+
+
 def _gov_subjects(noun: Token) -> list[Token]:
     """Who does what a nominal trigger names, from the verb it hangs on: "held talks",
     "announced 50 million euros in aid" (the subject), "the ministry's plan for talks" (a
@@ -986,6 +1005,8 @@ def _gov_subjects(noun: Token) -> list[Token]:
             verb = knowledge.speech_verb(node.lemma_)
             if verb is not None and verb.verb_class in TALKING_ABOUT:
                 return []  # "described the talks as frank": talking about an event
+            if set(_lemmas(node)) & UNDERGOING:
+                return []  # "Israel suffered an attack": not who attacked
             return _subjects(node)
         poss = [c for c in node.children if c.dep_ == "poss"]
         if poss and node.pos_ in {"NOUN", "PROPN"}:

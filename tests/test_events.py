@@ -795,3 +795,10 @@ def test_is_to_visit_is_a_planned_visit_and_sent_officers_a_mobilisation(analyze
 def test_an_ethnic_group_lives_in_the_country_named_nearest(analyze):
     a = analyze("Ethnic Serbs in Kosovo blocked roads near the border with Montenegro.")
     assert _sides(a, "PROTEST")[0] == ["XKX"]
+
+
+def test_who_suffers_or_repels_an_attack_is_its_target(analyze):
+    a = analyze("Israel suffered a rocket attack on Tuesday.")
+    assert _events(a) == [("ASSAULT", [], ["Israel"], "asserted")]
+    b = analyze("Syrian forces repelled an offensive by rebels.")
+    assert _sides(b, "ASSAULT") == ([], ["SYR"])
