@@ -33,6 +33,12 @@ def _sides(a, event_type):
     return _countries(a, e.source), _countries(a, e.target)
 
 
+def _named(a, event_type, field):
+    """A field of the one event of `event_type`, with its source and target names."""
+    e = _one(a, event_type)
+    return getattr(e, field), _names(a, e.source), _names(a, e.target)
+
+
 def _events(a):
     """(type, source names, target names, status) of every event, in text order."""
     return [(e.type, _names(a, e.source), _names(a, e.target), e.status) for e in a.events]
@@ -602,12 +608,7 @@ def test_future_cooperation_is_also_an_agree(analyze):
 
 def test_an_intent_verb_states_the_subjects_agree(analyze):
     a = analyze("Brazil hopes to sign a trade deal with Argentina this year.")
-    agree = _one(a, "AGREE")
-    assert (agree.trigger, _names(a, agree.source), _names(a, agree.target)) == (
-        "hopes",
-        ["Brazil"],
-        ["Argentina"],
-    )
+    assert _named(a, "AGREE", "trigger") == ("hopes", ["Brazil"], ["Argentina"])
     # 'hopes' (which the small model lemmatises as 'hop') makes the signing hypothetical.
     assert _one(a, "SUPPORT").status == "hypothetical"
 
@@ -764,12 +765,7 @@ def test_described_people_with_no_country_are_of_the_country_their_modifier_name
 def test_allowed_inspectors_and_released_soldiers(analyze):
     # The parser makes the inspectors the subject of 'resume': still what Iraq allowed.
     a = analyze("Iraq allowed U.N. weapons inspectors to resume work on Monday.")
-    e = _one(a, "RETREAT")
-    assert (e.mode, _names(a, e.source), _names(a, e.target)) == (
-        "access",
-        ["Iraq"],
-        ["United Nations"],
-    )
+    assert _named(a, "RETREAT", "mode") == ("access", ["Iraq"], ["United Nations"])
     # Unnamed people released are a target, though "released" needs one.
     b = analyze("Sierra Leone's rebels released 50 child soldiers to UNICEF.")
     assert _one(b, "RETREAT").mode == "release"
