@@ -145,6 +145,8 @@ VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # from …", "contact with the US", "a camp for Congolese refugees", "violations by Israel".
 NP_PREPS = {"of", "from", "with", "for", "by"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Nominal events whose "from" phrase names who does them (not "withdrawal from").
+FROM_SOURCE = {"ASSAULT", "AID", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CONSULT"}
 # Modes whose patient, in the passive, is the one who acts: withdrawn troops, disarmed rebels.
 SELF_MODES = {"withdraw", "disarm", "troops", "police", "militia", "weapons"}
 # Those whose violence is a riot, not an armed assault (PLOVER PROTEST 'riot').
@@ -628,6 +630,9 @@ class EventFinder:
     def event(self, trigger: Token, row: PloverTrigger) -> EventRecord | None:
         if row.pos == "NOUN":
             source_slots = row.source or ("poss", "mod", "prep:by", "gov")
+            if not row.source and row.type in FROM_SOURCE:
+                # "criticism from Beijing", "aid from Japan", "a rocket attack from Gaza"
+                source_slots = ("poss", "mod", "prep:by", "prep:from", "gov")
             target_slots = row.target or ("of",)
         else:
             source_slots = row.source or ("subj",)

@@ -796,5 +796,8 @@ def test_an_ethnic_group_lives_in_the_country_named_nearest(analyze):
 def test_who_suffers_or_repels_an_attack_is_its_target(analyze):
     a = analyze("Israel suffered a rocket attack on Tuesday.")
     assert _events(a) == [("ASSAULT", [], ["Israel"], "asserted")]
+    # ... and a nominal attack's 'from' names who made it.
+    c = analyze("Israel suffered a rocket attack from Lebanon.")
+    assert _events(c) == [("ASSAULT", ["Lebanon"], ["Israel"], "asserted")]
     b = analyze("Syrian forces repelled an offensive by rebels.")
     assert _sides(b, "ASSAULT") == ([], ["SYR"])
