@@ -773,6 +773,7 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
     sentence_of = {}
     for n, sent in enumerate(doc.sents):
         sentence_of.update((i, n) for i in range(sent.start, sent.end))
+    regions = {n.lower() for r in knowledge.regions() for n in (r.name, *r.aliases)}
     places: dict[int, set[str]] = {}
     at: list[tuple[int, str]] = []  # (token, country) of every such mention
     for actor in actors:  # every actor of a known country counts: 'the Canadian Service'
@@ -785,6 +786,13 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
     for actor in actors:
         if actor.country or not (
             actor.type in {"PERSON", "ORG"}
+            # 'the Chapare region', 'Darfur': a place the gazetteer does not know (not a
+            # world region: 'the Middle East' lies in no one country)
+            or (
+                actor.type in PLACE_TYPES
+                and actor.key.startswith("N:")
+                and actor.name.lower() not in regions
+            )
             or actor.key.startswith("E:")
             or (actor.type == "NORP" and actor.key.startswith("N:"))  # 'Moslem forces in Bosnia'
         ):

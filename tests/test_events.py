@@ -801,3 +801,10 @@ def test_who_suffers_or_repels_an_attack_is_its_target(analyze):
     assert _events(c) == [("ASSAULT", ["Lebanon"], ["Israel"], "asserted")]
     b = analyze("Syrian forces repelled an offensive by rebels.")
     assert _sides(b, "ASSAULT") == ([], ["SYR"])
+
+
+def test_a_place_the_gazetteer_lacks_lies_in_the_one_country_its_sentence_names(analyze):
+    a = analyze("Sudanese troops attacked villages in Darfur.")
+    assert _country(a, "Darfur") == "SDN"
+    b = analyze("Israel discussed security in the Middle East with Egypt.")
+    assert _country(b, "Middle East") is None
