@@ -823,9 +823,12 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
                 found |= places.get(sentence_of[span.start], set())
         if len(found) == 1:
             actor.country = found.pop()
-        elif len(found) > 1 and ((actor.type == "PERSON" and actor.roles) or actor.type == "NORP"):
+        elif len(found) > 1 and (
+            (actor.type == "PERSON" and actor.roles) or actor.type in PLACE_TYPES | {"NORP"}
+        ):
             # 'An Argentine judge ordered former president Carlos Menem to …, arms sales
             # to Croatia and Ecuador': an office holder serves the country named nearest;
             # 'ethnic Serbs … in Croatia's Krajina, near the Bosnian border': a people no
-            # knowledge places lives in the country named nearest (as CAMEO codes it).
+            # knowledge places lives in the country named nearest (as CAMEO codes it); so
+            # does a place the gazetteer does not know.
             actor.country = _nearest_country(doc, actor, at, sentence_of)

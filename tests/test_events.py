@@ -806,5 +806,10 @@ def test_who_suffers_or_repels_an_attack_is_its_target(analyze):
 def test_a_place_the_gazetteer_lacks_lies_in_the_one_country_its_sentence_names(analyze):
     a = analyze("Sudanese troops attacked villages in Darfur.")
     assert _country(a, "Darfur") == "SDN"
+    c = analyze(
+        "Rebels attacked an army base in the Catatumbo region of Colombia, officials in "
+        "Venezuela said."
+    )
+    assert _country(c, "Catatumbo") == "COL"  # the country named nearest
     b = analyze("Israel discussed security in the Middle East with Egypt.")
     assert _country(b, "Middle East") is None
