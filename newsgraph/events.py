@@ -481,7 +481,19 @@ class EventFinder:
                             return ids
         # Else the first actor further on in the trigger's phrase, as a coder reads the
         # verb phrase: "agreed to an extension of the mandate of the force in Lebanon".
+        # "reaffirmed the alliance's dedication": the owner of what the pattern names is not
+        # the target.
+        owners = {
+            t.i
+            for c in trigger.children
+            if c.dep_ == "dobj" and any(d == "dobj" for d, _ in row.pattern)
+            for p in c.children
+            if p.dep_ == "poss"
+            for t in p.subtree
+        }
         for tok in _phrase_after(trigger, venue=row.type == "CONSULT"):
+            if tok.i in owners:
+                continue
             if tok.i in self.token_actors and tok.head.lemma_ not in NAMELESS_HEADS:
                 while tok.dep_ in MODIFIER_DEPS and tok.head.i > trigger.i:
                     tok = tok.head
@@ -791,7 +803,9 @@ TRANSNATIONAL = {
 # frame, a time.
 # "the Russian language", "the Afghan border": a demonym that names no actor.
 NAMELESS_HEADS = {"language", "dialect", "tongue", "border", "frontier", "coast", "waters"}
-OTHER_CLAUSE = {"advcl", "ccomp", "relcl", "parataxis", "npadvmod", "nsubj", "nsubjpass", "agent"}
+OTHER_CLAUSE = {
+    "advcl", "ccomp", "relcl", "parataxis", "npadvmod", "nsubj", "nsubjpass", "agent", "conj",
+}  # fmt: skip
 
 
 def _phrase_after(trigger: Token, venue: bool) -> list[Token]:

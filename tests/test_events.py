@@ -813,3 +813,11 @@ def test_a_place_the_gazetteer_lacks_lies_in_the_one_country_its_sentence_names(
     assert _country(c, "Catatumbo") == "COL"  # the country named nearest
     b = analyze("Israel discussed security in the Middle East with Egypt.")
     assert _country(b, "Middle East") is None
+
+
+def test_a_looser_target_is_not_the_owner_of_the_pattern_nor_a_conjoined_clause(analyze):
+    a = analyze("Canada and Mexico met and reaffirmed the alliance's commitment to Chile.")
+    assert _one(a, "CONSULT").target == []
+    # Warning of threats is no threat.
+    b = analyze("The Japanese minister warned of new threats from North Korea.")
+    assert "THREATEN" not in [e.type for e in b.events]
