@@ -805,6 +805,7 @@ TRANSNATIONAL = {
 NAMELESS_HEADS = {"language", "dialect", "tongue", "border", "frontier", "coast", "waters"}
 OTHER_CLAUSE = {
     "advcl", "ccomp", "relcl", "parataxis", "npadvmod", "nsubj", "nsubjpass", "agent", "conj",
+    "pcomp",
 }  # fmt: skip
 
 
@@ -819,7 +820,7 @@ def _phrase_after(trigger: Token, venue: bool) -> list[Token]:
         tok = stack.pop()
         if tok.dep_ in OTHER_CLAUSE or (
             tok.dep_ == "prep"
-            and tok.lower_ in (LOOSE_EXCLUDED if tok.head.i in own else CIRCUMSTANCE_PREPS)
+            and tok.lower_ in (LOOSE_EXCLUDED if tok.head.i in own else CIRCUMSTANCE_PREPS | {"by"})
         ):
             continue
         found.append(tok)

@@ -821,3 +821,10 @@ def test_a_looser_target_is_not_the_owner_of_the_pattern_nor_a_conjoined_clause(
     # Warning of threats is no threat.
     b = analyze("The Japanese minister warned of new threats from North Korea.")
     assert "THREATEN" not in [e.type for e in b.events]
+
+
+def test_a_looser_target_is_not_read_in_a_gerund_clause_or_an_agent(analyze):
+    a = analyze("Chevron agreed to pay a fine for bribing a Nigerian official.")
+    assert _one(a, "AGREE").target == []
+    b = analyze("Chevron agreed to close monitoring by the American authorities.")
+    assert _one(b, "AGREE").target == []
