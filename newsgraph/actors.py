@@ -693,6 +693,10 @@ def _always_a_place(doc: Doc, actor: ActorRecord) -> bool:
     )
 
 
+# Generic words that follow a place's name: "Idlib province", "Kirkuk region".
+PLACE_WORDS = {"province", "region", "district", "state", "county", "governorate", "city"}
+
+
 def _set_place_country(doc: Doc, actors: list[ActorRecord]) -> None:
     """'Lagos' → NGA, 'Texas' → USA: a city or US state the shipped gazetteer knows lies in
     its country. Among namesakes ('Tripoli'), the one in a country the article names wins."""
@@ -706,7 +710,13 @@ def _set_place_country(doc: Doc, actors: list[ActorRecord]) -> None:
         ):
             continue  # 'in Catalan' is a language
         names = [actor.name, *(m.text for m in actor.mentions if m.kind == "name")]
+        # "Idlib province", "Montenegro province": the name without its generic word.
+        names += [n.rsplit(" ", 1)[0] for n in names if n.rsplit(" ", 1)[-1] in PLACE_WORDS]
         for name in dict.fromkeys(names):
+            country = knowledge.country_by_name(name)
+            if country is not None and name != actor.name:
+                actor.country = country.code
+                break
             code = country_of_place(name, named)
             country = knowledge.country_by_code(code) if code else None
             if country is not None:
@@ -723,12 +733,35 @@ POLITICAL_HEADS = {
     "ministry", "commission", "parliament", "court", "police", "militia", "coalition",
     "alliance", "tigers", "jihad", "resistance", "liberation", "opposition", "junta",
 }  # fmt: skip
+NGO_CODE = "NGO"  # CAMEO's code for a non-governmental organisation of no one country
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central"}
 
 
 def _heads_an_organisation(title: str) -> bool:
     found = knowledge.title_by_phrase(title)
     return found is not None and found.kind == "org_head"
+
+
+def _nearest_country(
+    doc: Doc, actor: ActorRecord, at: list[tuple[int, str]], sentence_of: dict[int, int]
+) -> str | None:
+    """The country named nearest the actor's first name mention in its sentence, if one is
+    nearer than any other."""
+    m = next((m for m in actor.mentions if m.kind == "name"), None)
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if m else None
+    if span is None:
+        return None
+    here = sentence_of[span.start]
+    ranked = sorted(
+        (min(abs(i - span.start), abs(i - (span.end - 1))), code)
+        for i, code in at
+        if sentence_of.get(i) == here
+    )
+    if not ranked or (
+        len(ranked) > 1 and ranked[0][0] == ranked[1][0] and ranked[0][1] != ranked[1][1]
+    ):
+        return None
+    return ranked[0][1]
 
 
 def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
@@ -740,16 +773,26 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
     sentence_of = {}
     for n, sent in enumerate(doc.sents):
         sentence_of.update((i, n) for i in range(sent.start, sent.end))
+    regions = {n.lower() for r in knowledge.regions() for n in (r.name, *r.aliases)}
     places: dict[int, set[str]] = {}
+    at: list[tuple[int, str]] = []  # (token, country) of every such mention
     for actor in actors:  # every actor of a known country counts: 'the Canadian Service'
         code = _national_code(actor.country)
         for m in actor.mentions if code else ():
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 places.setdefault(sentence_of[span.start], set()).add(code)
+                at.append((span.root.i, code))
     for actor in actors:
         if actor.country or not (
             actor.type in {"PERSON", "ORG"}
+            # 'the Chapare region', 'Darfur': a place the gazetteer does not know (not a
+            # world region: 'the Middle East' lies in no one country)
+            or (
+                actor.type in PLACE_TYPES
+                and actor.key.startswith("N:")
+                and actor.name.lower() not in regions
+            )
             or actor.key.startswith("E:")
             or (actor.type == "NORP" and actor.key.startswith("N:"))  # 'Moslem forces in Bosnia'
         ):
@@ -759,9 +802,13 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.end < len(doc) and span.root.head.i >= span.end:
                 words.append(span.root.head.lower_)
-        if actor.type == "ORG" and (
-            INTERNATIONAL_WORDS.intersection(words) or not POLITICAL_HEADS.intersection(words)
-        ):
+        if actor.type == "ORG" and INTERNATIONAL_WORDS.intersection(words):
+            # 'the Association of African Jurists', 'the Third World Water Forum': a body the
+            # knowledge does not list, named as international, is coded as CAMEO codes
+            # non-governmental organisations.
+            actor.country = NGO_CODE
+            continue
+        if actor.type == "ORG" and not POLITICAL_HEADS.intersection(words):
             continue  # 'Boeing', 'Hyundai' in a sentence about China are not Chinese
         if actor.type == "NORP" and set(words) <= COMPASS_WORDS:
             continue  # 'Southern'
@@ -776,3 +823,12 @@ def set_context_countries(doc: Doc, actors: list[ActorRecord]) -> None:
                 found |= places.get(sentence_of[span.start], set())
         if len(found) == 1:
             actor.country = found.pop()
+        elif len(found) > 1 and (
+            (actor.type == "PERSON" and actor.roles) or actor.type in PLACE_TYPES | {"NORP"}
+        ):
+            # 'An Argentine judge ordered former president Carlos Menem to …, arms sales
+            # to Croatia and Ecuador': an office holder serves the country named nearest;
+            # 'ethnic Serbs … in Croatia's Krajina, near the Bosnian border': a people no
+            # knowledge places lives in the country named nearest (as CAMEO codes it); so
+            # does a place the gazetteer does not know.
+            actor.country = _nearest_country(doc, actor, at, sentence_of)

@@ -61,6 +61,7 @@ FUTURE_HEADS = {
     "resolve",
     "willing",
     "ready",
+    "prepared",
     "poised",
     "likely",
 }
@@ -102,7 +103,11 @@ FUTURE_MODIFIERS = {"planned", "upcoming", "scheduled", "forthcoming", "future",
 HYPOTHETICAL_MODIFIERS = {"possible", "potential", "proposed", "threatened", "likely"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Verbs whose object, not their subject, does what their complement says ("urged X to").
-OBJECT_CONTROL = {"urge", "ask", "press", "call", "persuade", "force", "order", "allow", "help"}
+OBJECT_CONTROL = {
+    "urge", "ask", "press", "call", "persuade", "force", "order", "allow", "help", "invite",
+    "appeal", "plead",
+    "encourage", "tell", "instruct", "permit", "pressure", "compel", "authorize", "authorise",
+}  # fmt: skip
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "appos")
 # Material and verbal cooperation vs conflict: a stated intent to do the first is AGREE,
 # to do the second THREATEN (PLOVER codebook, AGREE and THREATEN).
@@ -140,6 +145,12 @@ VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # from …", "contact with the US", "a camp for Congolese refugees", "violations by Israel".
 NP_PREPS = {"of", "from", "with", "for", "by"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Nominal events whose "from" phrase names who does them (not "withdrawal from").
+FROM_SOURCE = {"ASSAULT", "AID", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CONSULT"}
+# Modes whose patient, in the passive, is the one who acts: withdrawn troops, disarmed rebels.
+SELF_MODES = {"withdraw", "disarm", "troops", "police", "militia", "weapons"}
+# Those whose violence is a riot, not an armed assault (PLOVER PROTEST 'riot').
+CROWDS = {"protester", "demonstrator", "rioter", "crowd", "mob", "youth", "student"}
 # Prepositions of time and circumstance: the verb's subject did not do their object's event.
 CIRCUMSTANCE_PREPS = {
     "after",
@@ -153,6 +164,8 @@ CIRCUMSTANCE_PREPS = {
     "over",
     "against",
 }
+# Prepositions whose object is not whom an event is done to: time, circumstance, means.
+LOOSE_EXCLUDED = CIRCUMSTANCE_PREPS | {"during", "by", "via", "like", "as", "in", "at", "near"}
 CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
 # Generic nouns whose compound says what they are: "the ceasefire agreement", "an aid package".
 GENERIC_HEADS = {
@@ -220,7 +233,9 @@ class TriggerMatcher:
         found = []
         for tok in doc:
             pos = TRIGGER_POS.get(tok.pos_)
-            rows = self.by_lemma.get((tok.lemma_, pos)) if pos else None
+            rows = None
+            for lemma in _lemmas(tok) if pos else ():
+                rows = rows or self.by_lemma.get((lemma, pos))
             if not rows:
                 continue
             best: tuple[tuple[int, int], PloverTrigger, list[int]] | None = None
@@ -234,20 +249,38 @@ class TriggerMatcher:
         return found
 
 
+def _lemmas(tok: Token) -> tuple[str, ...]:
+    """The token's lemma; for a verb in the third person also the word less its 's', which
+    the small model sometimes leaves whole or cuts too short ('pledges', 'hopes' → 'hop')."""
+    if tok.tag_ == "VBZ" and tok.lower_.endswith("s"):
+        return (tok.lemma_, tok.lower_[:-1])
+    return (tok.lemma_,)
+
+
 # The lexicon's part of speech for a token's: the small model tags some main verbs AUX.
 TRIGGER_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}
+
+
+def _controlled(verb: Token) -> list[Token]:
+    """'allowed inspectors to resume work', parsed with the inspectors as the subject of the
+    complement: they are the verb's object."""
+    if verb.lemma_ not in OBJECT_CONTROL:
+        return []
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
 
 
 def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
     """The children that satisfy each item of the row's pattern, or None if one fails."""
     consumed = []
     children = list(tok.children)
+    controlled = _controlled(tok)
+    children += controlled
     for dep, lemmas in row.pattern:
         deps = {dep, "nsubjpass"} if dep == "dobj" else {dep}  # "aid was cut off"
         for child in children:
-            if child.dep_ not in deps:
+            if child.dep_ not in deps and not (dep == "dobj" and child in controlled):
                 continue
-            word = child.lower_ if dep in {"prt", "prep"} else child.lemma_
+            word = child.lower_ if dep in {"prt", "prep"} else child.lemma_.lower()
             if lemmas is not None and word in QUANTITY_HEADS and dep == "dobj":
                 # "exploded a series of bombs", "fired a barrage of rockets": what is counted.
                 counted = _prep_objects(child, {"of"})
@@ -281,7 +314,11 @@ class EventFinder:
         self.quotes = quotes
         self.published = published
         self.verb_triggers: set[int] = set()  # filled by find_events
+        self.noun_triggers: set[int] = set()
         self.token_actors = _token_actors(doc, actors, links)
+        self.national = {a.id: code for a in actors if (code := _national(a.country))}
+        self.states = {a.id for a in actors if a.type == "GPE" and _national(a.country)}
+        self.countryless = {a.id for a in actors if not a.country and a.type == "PERSON"}
 
     # --- arguments --------------------------------------------------------------------
 
@@ -297,6 +334,17 @@ class EventFinder:
         found: list[str] = []
         for head in (tok, *tok.conjuncts):
             ids = self.token_actors.get(head.i)
+            if ids and depth < 3 and all(i in self.countryless for i in ids):
+                # "a Chilean judge", "Macedonian officials": a description with no country
+                # of its own is of the country its modifier names.
+                national = [
+                    i
+                    for c in head.children
+                    if c.dep_ in {"amod", "compound", "poss"}
+                    for i in self.actors_of(c, 3)
+                    if i in self.national
+                ]
+                ids = national or ids
             if ids is None and depth < 3:
                 # "Foreign Minister Andrii Sybiha, …": the name in apposition is the actor.
                 ids = [i for c in head.children if c.dep_ == "appos" for i in self.actors_of(c, 3)]
@@ -331,9 +379,11 @@ class EventFinder:
         if name == "obj":
             # The pattern's object ("expelled two Russian diplomats") is what was done; it
             # names the target only through its modifiers, and is tried after the row's slots.
-            return [c for c in trigger.children if c.dep_ in {"dobj", "dative"}] + [
-                c for c in trigger.children if c.dep_ == "nsubjpass"
-            ]
+            return (
+                [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
+                + [c for c in trigger.children if c.dep_ == "nsubjpass"]
+                + _controlled(trigger)
+            )
         if name == "dative":
             return [c for c in trigger.children if c.dep_ == "dative"]
         if name == "poss":
@@ -345,6 +395,9 @@ class EventFinder:
             # content, not an act of the verb's subject; "held talks" is.
             if trigger.head.i in self.verb_triggers:
                 return []
+            up = trigger.head.head if trigger.dep_ == "pobj" else None
+            if up is not None and trigger.head.lower_ == "of" and up.i in self.noun_triggers:
+                return []  # "Germany's criticism of the crackdown": not Germany's crackdown
             return _gov_subjects(trigger)
         if name == "prep" or name.startswith("prep:") or name == "of":
             if name == "of":
@@ -385,6 +438,98 @@ class EventFinder:
             # "issued a declaration demanding …": the declaration's author demands.
             return [i for tok in _gov_subjects(trigger.head) for i in self.actors_of(tok)]
         return []
+
+    def _own_phrase(
+        self, trigger: Token, row: PloverTrigger, target_slots: tuple, source_slots: tuple
+    ) -> bool:
+        """Whether the target's words are a phrase apart from the source's (not the same
+        words read twice, nor a pronoun or possessive standing for the source)."""
+        for name in target_slots:
+            toks = self.slot(trigger, name, row)
+            if toks:
+                break
+        else:
+            return False
+        taken = {
+            t.i for name in source_slots for s in self.slot(trigger, name, row) for t in s.subtree
+        }
+        return all(
+            t.i not in taken and t.pos_ == "PROPN" and t.lower_ not in PRONOUNS for t in toks
+        )
+
+    def loose_target(self, trigger: Token, row: PloverTrigger, source: list[str]) -> list[str]:
+        """Whom an event is done to when its slots name no one: an actor in a phrase that
+        hangs on the trigger or on its object, whatever the preposition ("kidnapped up to
+        16 Russian advisers", the parser's "up to" a particle and a preposition; "handed
+        medicine over to the Red Crescent"), except phrases of time and circumstance."""
+        verbal = trigger.pos_ in {"VERB", "AUX"}
+        if not verbal and (
+            not source or any(t.i in self.verb_triggers for t in list(trigger.ancestors)[:3])
+        ):
+            # A noun with no one doing it is too weak to take a target from afar; one inside
+            # a verb's event ("killed 12 civilians in an attack on …") is told by that event.
+            return []
+        heads = [trigger, *(c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"})]
+        for head in heads if verbal else ():
+            for prep in head.children:
+                if prep.dep_ not in {"prep", "dative"} or prep.lower_ in LOOSE_EXCLUDED:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        ids = [a for a in self.actors_of(obj, 2) if a not in source]
+                        if ids:
+                            return ids
+        # Else the first actor further on in the trigger's phrase, as a coder reads the
+        # verb phrase: "agreed to an extension of the mandate of the force in Lebanon".
+        # "reaffirmed the alliance's dedication": the owner of what the pattern names is not
+        # the target.
+        owners = {
+            t.i
+            for c in trigger.children
+            if c.dep_ == "dobj" and any(d == "dobj" for d, _ in row.pattern)
+            for p in c.children
+            if p.dep_ == "poss"
+            for t in p.subtree
+        }
+        for tok in _phrase_after(trigger, venue=row.type == "CONSULT"):
+            if tok.i in owners:
+                continue
+            if tok.i in self.token_actors and tok.head.lemma_ not in NAMELESS_HEADS:
+                while tok.dep_ in MODIFIER_DEPS and tok.head.i > trigger.i:
+                    tok = tok.head
+                ids = [a for a in self.actors_of(tok, 2) if a not in source]
+                if ids:
+                    return ids
+        return []
+
+    def unnamed(self, trigger: Token, row: PloverTrigger, slots: tuple[str, ...]) -> bool:
+        """Whether the first of `slots` that has words names only unnamed national actors:
+        "police", "troops", "the government", "opposition leaders"."""
+        for name in slots:
+            toks = self.slot(trigger, name, row)
+            if toks:
+                return all(_unnamed_nominal(t) and not self.actors_of(t) for t in toks)
+        return False
+
+    def context_country(
+        self, trigger: Token, place_tok: Token | None, chain: list[Token], but: list[str]
+    ) -> list[str]:
+        """The country of an unnamed actor, as a coder reads it from the sentence: the
+        place the event's clause names ("police arrested … in Nairobi"), else the one
+        country the sentence names besides those of the actors in `but` (the other side);
+        none when it names several."""
+        taken = {self.national.get(a) for a in but}
+        candidates = []
+        if place_tok is not None and place_tok.head.head in chain:
+            candidates = [a for a in self.actors_of(place_tok) if a in self.national][:1]
+        if not candidates:
+            first: dict[str, str] = {}
+            for i in range(trigger.sent.start, trigger.sent.end):
+                for actor_id in self.token_actors.get(i, ()):
+                    if actor_id in self.national and self.national[actor_id] not in taken:
+                        first.setdefault(self.national[actor_id], actor_id)
+            candidates = list(first.values()) if len(first) == 1 else []
+        return [a for a in candidates if self.national[a] not in taken]
 
     # --- status, date, place ----------------------------------------------------------
 
@@ -427,14 +572,19 @@ class EventFinder:
                 continue
             if node.dep_ == "prep" and node.lower_ == "for" and node.head.lemma_ in ASKING_HEADS:
                 found.add("hypothetical")  # "called for talks": not (yet) held
-            if node.lemma_ in ASKING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp"}:
+            if node.dep_ == "prep" and node.lower_ == "without":
+                found.add("negated")  # "the talks ended without a deal"
+            lemmas = set(_lemmas(node))
+            if lemmas & ASKING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp"}:
                 found.add("hypothetical")  # "called on Israel to halt …"
-            if node.lemma_ in NEGATING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp", "pcomp"}:
+            if lemmas & NEGATING_HEADS and chain[n - 1].dep_ in {"xcomp", "ccomp", "pcomp"}:
                 found.add("negated")  # "refused to meet"; but "rejected the request" was made
-            elif node.lemma_ in HYPOTHETICAL_HEADS:
+            elif lemmas & HYPOTHETICAL_HEADS:
                 found.add("hypothetical")
-            elif node.lemma_ in FUTURE_HEADS:
-                found.add("future")
+            elif lemmas & FUTURE_HEADS and (node.lemma_ != "go" or node.tag_ == "VBG"):
+                found.add("future")  # "is going to strike"; but "went on strike" happened
+            elif node.lemma_ == "be" and chain[n - 1].dep_ == "xcomp":
+                found.add("future")  # "the premier is to visit Australia"
         for status in OVERRIDE_STATUS:
             if status in found:
                 return status
@@ -491,7 +641,10 @@ class EventFinder:
 
     def event(self, trigger: Token, row: PloverTrigger) -> EventRecord | None:
         if row.pos == "NOUN":
-            source_slots = row.source or ("poss", "mod", "gov")
+            source_slots = row.source or ("poss", "mod", "prep:by", "gov")
+            if not row.source and row.type in FROM_SOURCE:
+                # "criticism from Beijing", "aid from Japan", "a rocket attack from Gaza"
+                source_slots = ("poss", "mod", "prep:by", "prep:from", "gov")
             target_slots = row.target or ("of",)
         else:
             source_slots = row.source or ("subj",)
@@ -501,6 +654,16 @@ class EventFinder:
             if row.type == "REQUEST":
                 target_slots = (*target_slots, "csubj")
         source = self.arguments(trigger, row, source_slots)
+        if not source and any(t.lower_ in PRONOUNS for t in _subjects(trigger)):
+            # "Nigeria's army said it had killed …": an unresolved pronoun in a report is
+            # the speaker.
+            verb = _speech_head(trigger)
+            source = self.arguments(verb, _SPEAKER_ROW, ("subj",)) if verb is not None else []
+        if not source and row.mode in SELF_MODES and not _prep_objects(trigger, {"by"}):
+            # "the guerrillas have been demobilized", "peacekeepers were withdrawn": who
+            # gives up arms or leaves is the passive's subject.
+            passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+            source = [i for c in passive for i in self.actors_of(c)]
         chain = self.chain(trigger)
         place, place_tok = self.place(trigger.sent, chain)
         if not source and row.type == "PROTEST":
@@ -510,14 +673,19 @@ class EventFinder:
             where = [t for t in _prep_objects(trigger, CROWD_PLACES) if t.lemma_ not in STANCES]
             where += [place_tok] if place_tok is not None else []
             source = next((ids for tok in where if (ids := self.actors_of(tok))), [])
-        target = [a for a in self.arguments(trigger, row, target_slots) if a not in source]
+        named = self.arguments(trigger, row, target_slots)
+        target = [a for a in named if a not in source]
+        if named and not target and self._own_phrase(trigger, row, target_slots, source_slots):
+            # "Iraqi Kurdish leaders accused Baghdad": a domestic event, both sides the same
+            # country, named apart.
+            target = named
         if not target and row.type == "PROTEST":
             # "blocked streets in defiance of the authorities": whom the protest defies.
             stances = [t for t in _prep_objects(trigger, {"in"}) if t.lemma_ in STANCES]
             whom = [o for t in stances for o in _prep_objects(t, {"of", "to"})]
             target = next((ids for tok in whom if (ids := self.actors_of(tok))), [])
             target = [a for a in target if a not in source]
-        if row.requires_target and not target:
+        if row.requires_target and not target and not source:
             return None
         if (
             not target
@@ -532,12 +700,51 @@ class EventFinder:
             # A protest, arrest or attack in a country is one against it, as CAMEO coders
             # read "police detained 200 students in Dhaka".
             target = [a for a in self.actors_of(place_tok) if a not in source]
+        if not target and row.pos == "NOUN":
+            # "Israel suffered a rocket attack": who undergoes it is its target.
+            undergo = [a for t in _undergoers(trigger) for a in self.actors_of(t)]
+            target = [a for a in undergo if a not in source]
+        if (
+            not target
+            and "none" not in target_slots
+            and not self.unnamed(trigger, row, target_slots)
+        ):
+            # ("killed 20 militants near the Afghan border": the militants are the target,
+            # of no country the sentence names, not the border's.)
+            target = self.loose_target(trigger, row, source)
+        if row.requires_target and not target and not self.unnamed(trigger, row, target_slots):
+            return None  # "struck targets in Gaza" is an attack there; "struck a chord" none
+        if not source and self.unnamed(trigger, row, source_slots):
+            # "rebels kidnapped Russian advisers": not Russian rebels; but police who arrest
+            # people in Harare are Zimbabwe's.
+            where = self.actors_of(place_tok) if place_tok is not None else []
+            but = [] if set(target) <= set(where) else target
+            source = self.context_country(trigger, place_tok, chain, but=but)
+        if not target and self.unnamed(trigger, row, target_slots):
+            # "police arrested opposition leaders": a domestic act, both sides the country's.
+            target = self.context_country(trigger, place_tok, chain, but=[])
         status = self.status(trigger, chain)
         if status == "reported" and self._speaker_in(trigger, source):
             # "Syria says it is willing to …", "the EU announced aid to Sudan": an actor
             # announcing its own act reports it first hand
             status = "asserted"
-        mode, cameo = row.mode, row.cameo
+        event_type, mode, cameo = row.type, row.mode, row.cameo
+        subjects = _subjects(trigger)
+        if (
+            row.type == "PROTEST"
+            and row.mode == "demo"
+            and subjects
+            and all(
+                set(self.token_actors.get(t.i, ["-"])) <= self.states
+                and knowledge.country_by_demonym(t.text) is None  # "Palestinians protested"
+                for t in subjects
+            )
+        ):
+            # "Vietnam protested China's deployment": a state protesting complains (CAMEO 114).
+            event_type, mode, cameo = "ACCUSE", "allege", "114"
+        if row.type == "ASSAULT" and any(t.lemma_ in CROWDS for t in subjects):
+            # "protesters set fire to the embassy", "youths threw stones": a riot.
+            event_type, mode, cameo = "PROTEST", "riot", "145"
         content_modes = knowledge.plover_content_modes(row.type)
         if content_modes and mode is None:
             for tok in trigger.subtree:
@@ -550,7 +757,7 @@ class EventFinder:
         confidence += 0.1 if source else 0.0
         confidence += 0.05 if target else 0.0
         return EventRecord(
-            type=row.type,
+            type=event_type,
             mode=mode,
             cameo=cameo,
             source=source,
@@ -564,12 +771,74 @@ class EventFinder:
         )
 
 
+# Nouns that a trigger before them only classifies: "war crimes", "a conflict zone".
+CLASSIFIED_NOUNS = {"crime", "zone", "victim", "survivor", "veteran", "museum", "memorial", "film"}
+
+
+def _names_a_kind(head: Token) -> bool:
+    """Whether a noun that a nominal trigger modifies is a kind of person, body or thing the
+    trigger classifies ("aid workers", "war crimes"), not the event's own phrase."""
+    return head.pos_ == "NOUN" and (
+        head.lemma_ in CLASSIFIED_NOUNS or _is_person_noun(head) or head.lower_ in CLASSIFIED_NOUNS
+    )
+
+
 def _is_person_noun(tok: Token) -> bool:
     """'ambassador', 'diplomats', 'soldiers': a noun for people, whose possessor they serve."""
     return (
         knowledge.nominal(tok.lemma_) is not None
         or knowledge.title_by_phrase(tok.lemma_) is not None
     )
+
+
+# Nominals for actors above or across countries: they take no country from the sentence.
+# ... and nouns for other countries ("appealed to donor countries").
+TRANSNATIONAL = {
+    "alliance", "bloc", "union", "coalition", "organisation", "organization", "country",
+    "nation", "state", "republic", "kingdom", "neighbour", "neighbor", "power", "donor",
+}  # fmt: skip
+
+
+# Dependents that start what is not the trigger's own phrase: another clause, a reporting
+# frame, a time.
+# "the Russian language", "the Afghan border": a demonym that names no actor.
+NAMELESS_HEADS = {"language", "dialect", "tongue", "border", "frontier", "coast", "waters"}
+OTHER_CLAUSE = {
+    "advcl", "ccomp", "relcl", "parataxis", "npadvmod", "nsubj", "nsubjpass", "agent", "conj",
+    "pcomp",
+}  # fmt: skip
+
+
+def _phrase_after(trigger: Token, venue: bool) -> list[Token]:
+    """The tokens after the trigger in its phrase, in text order, leaving out phrases of
+    time and circumstance and clauses of their own; with `venue`, also where the event
+    itself happened ("held talks in Seoul": no target)."""
+    found = []
+    stack = [c for c in trigger.children if c.i > trigger.i]
+    own = {trigger.i, *(c.i for c in trigger.children if c.dep_ == "dobj")} if venue else set()
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ in OTHER_CLAUSE or (
+            tok.dep_ == "prep"
+            and tok.lower_ in (LOOSE_EXCLUDED if tok.head.i in own else CIRCUMSTANCE_PREPS | {"by"})
+        ):
+            continue
+        found.append(tok)
+        stack.extend(tok.children)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _unnamed_nominal(tok: Token) -> bool:
+    """'police', 'troops', 'the government': a generic noun for a national actor."""
+    if tok.lemma_ in TRANSNATIONAL or tok.pos_ != "NOUN":
+        return False
+    return knowledge.nominal(tok.lemma_) is not None or knowledge.nominal(tok.lower_) is not None
+
+
+def _national(code: str | None) -> str | None:
+    """A country's own code ('NGA'), not an organisation's ('IGOUNO', 'NGOHRIAMN')."""
+    country = knowledge.country_by_code(code) if code and len(code) == 3 else None
+    return country.code if country else None
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -677,6 +946,8 @@ def _subjects(verb: Token) -> list[Token]:
                 return subjects
         if node.dep_ == "xcomp" and node.head.lemma_ in OBJECT_CONTROL:
             objs = [c for c in node.head.children if c.dep_ in {"dobj", "dative"}]
+            # "called on Serbia to hand over …", "appealed to Iran to release …"
+            objs = objs or _prep_objects(node.head, {"on", "upon", "to"})
             if objs:
                 return objs
         if node.dep_ in {"acl", "relcl"} or (node.dep_ == "amod" and node.head.pos_ == "NOUN"):
@@ -724,6 +995,21 @@ def _subjects(verb: Token) -> list[Token]:
     return []
 
 
+# Verbs whose subject undergoes, sees or remembers what their object names.
+UNDERGOING = {
+    "suffer", "face", "survive", "endure", "witness", "experience", "fear", "escape",
+    "mourn", "commemorate", "mark", "remember", "recall", "blame", "report", "expect",
+    "predict", "brace", "avert", "thwart", "foil", "repel", "repulse", "resist",
+}  # fmt: skip
+
+
+def _undergoers(noun: Token) -> list[Token]:
+    """The subject of the verb of undergoing whose object a nominal trigger is."""
+    if noun.dep_ in {"dobj", "nsubjpass"} and set(_lemmas(noun.head)) & UNDERGOING:
+        return _subjects(noun.head)
+    return []
+
+
 def _gov_subjects(noun: Token) -> list[Token]:
     """Who does what a nominal trigger names, from the verb it hangs on: "held talks",
     "announced 50 million euros in aid" (the subject), "the ministry's plan for talks" (a
@@ -739,6 +1025,8 @@ def _gov_subjects(noun: Token) -> list[Token]:
             verb = knowledge.speech_verb(node.lemma_)
             if verb is not None and verb.verb_class in TALKING_ABOUT:
                 return []  # "described the talks as frank": talking about an event
+            if set(_lemmas(node)) & UNDERGOING:
+                return []  # "Israel suffered an attack": not who attacked
             return _subjects(node)
         poss = [c for c in node.children if c.dep_ == "poss"]
         if poss and node.pos_ in {"NOUN", "PROPN"}:
@@ -778,6 +1066,7 @@ def find_events(
     finder = EventFinder(doc, actors, links, times, quotes, published)
     matches = matcher(doc)
     finder.verb_triggers = {t.i for t, row, _ in matches if row.pos != "NOUN"}
+    finder.noun_triggers = {t.i for t, row, _ in matches if row.pos == "NOUN"}
     # "held talks", "imposed sanctions": a noun a verb's pattern consumed is that event.
     consumed = {i for _, row, rest in matches if row.pos != "NOUN" for i in rest}
     records = []
@@ -786,6 +1075,8 @@ def find_events(
             continue
         if row.pos == "VERB" and trigger.dep_ == "amod":
             continue  # "the alleged abuses", "the proposed changes": a qualifier, no event
+        if row.pos == "NOUN" and trigger.dep_ == "compound" and _names_a_kind(trigger.head):
+            continue  # "aid workers", "war crimes", "protest leaders": a kind, no event
         record = finder.event(trigger, row)
         if record is not None:
             records.append(record)
@@ -831,18 +1122,25 @@ def _one_act(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
     return [r for r in records if id(r) not in dropped]
 
 
+# What a protest is for or against, told in a clause of its own ("rallied to demand the
+# president's resignation"): PLOVER does not code it as an event apart from the protest.
+PURPOSES = {"REQUEST", "ACCUSE"}
+CLAUSES = {"advcl", "xcomp", "acl", "relcl"}
+
+
 def _purposes(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
     """Two readings of one act, made one event.
 
-    'staged a hunger strike to protest the arrests', 'a rally to protest X': the purpose
-    clause says what the protest is against; it is that protest's target, not an
-    accusation or a protest of its own. 'The army prepared to resume shelling' (readying an
-    attack) is a show of force: MOBILIZE, the attack its content (CAMEO 15)."""
+    'staged a hunger strike to protest the arrests', 'a rally to protest X', 'rallied to
+    demand his resignation': the purpose clause says what the protest is against or for;
+    it is that protest's target, not an accusation, a demand or a protest of its own.
+    'The army prepared to resume shelling' (readying an attack) is a show of force:
+    MOBILIZE, the attack its content (CAMEO 15)."""
     by_token = {r.trigger_i: r for r in records}
     dropped: set[int] = set()
     for r in records:
         tok = doc[r.trigger_i]
-        if tok.lemma_ != "protest" or tok.dep_ not in {"advcl", "xcomp", "acl", "relcl"}:
+        if not (tok.lemma_ == "protest" or r.type in PURPOSES) or tok.dep_ not in CLAUSES:
             continue
         head = tok.head
         acts = [by_token.get(head.i)] + [by_token.get(c.i) for c in head.children]
@@ -911,13 +1209,20 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
     The complement keeps its own event (future or hypothetical) and lends its target."""
     by_token = {r.trigger_i: r for r in records}
     for r in records:
-        if r.type == "AGREE" and r.status == "negated":
+        if r.type == "AGREE" and r.status == "negated" and doc[r.trigger_i].pos_ != "NOUN":
+            # "did not agree" refuses; "ended without a deal" refuses nothing
             r.type, r.mode, r.cameo, r.status = "REJECT", None, "120", "asserted"
     for r in records:
         owner = _owner(doc, r, by_token, COMPLEMENT_DEPS)
         if owner is not None and owner.type == "AGREE" and r.type in CONFLICTUAL | {"THREATEN"}:
             owner.type = "THREATEN"
             owner.mode, owner.cameo = _threat(doc, r)
+        elif r.status == "negated" and r.type in COOPERATIVE and _refused(doc[r.trigger_i]):
+            # "vowed never to recognize Kosovo": a promise not to cooperate is a refusal;
+            # "will not negotiate with Hamas" is one as it stands (PLOVER REJECT).
+            refusal = owner if owner is not None and owner.type == "AGREE" else r
+            refusal.type, refusal.status = "REJECT", "asserted"
+            refusal.mode, refusal.cameo = _rejected(doc, r)
     for r in records:
         # Whom a promise, demand, refusal or threat concerns, its complement says
         # ("promised to continue aid to Mozambique", "mobilized for a war against Iraq").
@@ -945,13 +1250,38 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
         if not speaker or not own:
             continue  # someone else's future ("Trump suggested the US may cut off aid")
         said.add(verb.i)
-        intent = _copy(r, verb, speaker)
-        if r.type in COOPERATIVE and not _conditional(doc[r.trigger_i], {"unless"}):
-            intent.type, intent.mode, intent.cameo = "AGREE", None, INTENT_CAMEO[r.type]
-        else:
-            intent.type = "THREATEN"
-            intent.mode, intent.cameo = _threat(doc, r)
-        derived.append(intent)
+        derived.append(_intent(doc, r, verb, speaker))
+    for r in records:
+        # "Japan plans to send aid", "India wants to visit Pakistan": an intent stated by the
+        # one who will act (AGREE's "indicate willingness"; THREATEN for a hostile act).
+        head = _intent_head(doc[r.trigger_i])
+        if (
+            head is None
+            or head.i in said
+            or head.i in by_token
+            or r.status not in {"future", "hypothetical"}
+            or r.type not in COOPERATIVE | CONFLICTUAL
+            or not r.source
+        ):
+            continue
+        said.add(head.i)
+        derived.append(_intent(doc, r, head, r.source))
+    owned = {id(r) for r in records if _owner(doc, r, by_token, CHAIN_DEPS) is not None}
+    under = {id(r) for r in records if _event_above(doc, r, by_token)}
+    for r in records:
+        # "Japan will send aid to Nepal": PLOVER codes cooperation told in the future tense
+        # as the intent it implies (AGREE), beside the planned act itself.
+        if (
+            r.status == "future"
+            and r.type in FUTURE_AGREE
+            and r.source
+            and id(r) not in owned
+            and _speech_head(doc[r.trigger_i]) is None
+            and _intent_head(doc[r.trigger_i]) is None
+        ):
+            intent = _intent(doc, r, doc[r.trigger_i], r.source)
+            intent.confidence = round(min(r.confidence + 0.05, 0.95), 2)
+            derived.append(intent)
     for verb in doc:
         if verb.i in said or knowledge.speech_verb(verb.lemma_) is None:
             continue
@@ -968,8 +1298,81 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
                 continue
             said.add(verb.i)
             derived.append(_request(finder, verb, clause, speaker, addressee))
-    # An event with no actor at all says nothing PLOVER can code ("the rising challenges").
-    return [r for r in records + derived if r.source or r.target]
+    # An event with no actor at all says nothing PLOVER can code ("the rising challenges");
+    # nor does one with no source that is only what another event promises, asks or
+    # refuses ("promised to continue aid to Mozambique"): that event already says it.
+    return [
+        r
+        for r in records + derived
+        if (r.source or r.target) and (r.source or r.status == "asserted" or id(r) not in under)
+    ]
+
+
+def _event_above(doc: Doc, record: EventRecord, by_token: dict[int, EventRecord]) -> bool:
+    """Whether another event's trigger stands above this one's, within four steps."""
+    node = doc[record.trigger_i]
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in by_token and by_token[node.i] is not record:
+            return True
+    return False
+
+
+def _intent(doc: Doc, r: EventRecord, verb: Token, source: list[str]) -> EventRecord:
+    """The AGREE (or, for a hostile act or a conditional promise, THREATEN) of stating the
+    intent to do `r`, at `verb`."""
+    intent = _copy(r, verb, source)
+    if r.type in COOPERATIVE and not _conditional(doc[r.trigger_i], {"unless"}):
+        intent.type, intent.mode, intent.cameo = "AGREE", None, INTENT_CAMEO[r.type]
+    else:
+        intent.type = "THREATEN"
+        intent.mode, intent.cameo = _threat(doc, r)
+    return intent
+
+
+# Cooperation that PLOVER reads as AGREE when it is told in the future tense (RETREAT and
+# CONCEDE keep their type).
+FUTURE_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# Verbs of intending: their subject states what it means to do ("plans to", "wants to").
+INTENT_HEADS = {"plan", "intend", "want", "wish", "hope", "aim", "seek", "mean"}
+
+
+def _intent_head(tok: Token) -> Token | None:
+    """The verb of intending whose complement `tok` is, through at most two complements
+    ("plans to send", "hopes to be able to sign")."""
+    node = tok
+    for _ in range(2):
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and set(_lemmas(node)) & INTENT_HEADS:
+            return node
+    return None
+
+
+def _refused(tok: Token) -> bool:
+    """Whether a negation is one of will: 'will not', 'would not', 'won't', 'never'."""
+    node = tok
+    for _ in range(4):
+        kids = list(node.children)
+        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
+        if negated and (
+            any(c.lower_ == "never" for c in kids)
+            or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in kids)
+        ):
+            return True
+        if node.dep_ not in {"xcomp", "conj"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _rejected(doc: Doc, record: EventRecord) -> tuple[str | None, str]:
+    """The REJECT mode and CAMEO code of refusing to do `record` ("negotiate" → meet)."""
+    modes = knowledge.plover_content_modes("REJECT")
+    return modes.get(doc[record.trigger_i].lemma_, (None, "120"))
 
 
 def _conditional(tok: Token, marks: set[str]) -> bool:
@@ -1007,10 +1410,9 @@ def _copy(r: EventRecord, verb: Token, source: list[str]) -> EventRecord:
         target=[a for a in r.target if a not in source],
         status="asserted",
         confidence=round(max(0.3, r.confidence - 0.1), 2),
-        depth=_depth(verb),
-        trigger_i=verb.i,
         source_text=[],
         target_text=[],
+        **_at(verb),
     )
 
 

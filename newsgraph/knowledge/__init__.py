@@ -604,7 +604,9 @@ PLOVER_TYPES: frozenset[str] = frozenset(
     "SANCTION MOBILIZE COERCE ASSAULT".split()
 )
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
-_PATTERN_DEPS = frozenset({"prt", "prep", "dobj", "compound", "amod", "xcomp", "advcl", "npadvmod"})
+_PATTERN_DEPS = frozenset(
+    {"prt", "prep", "dobj", "compound", "amod", "xcomp", "advcl", "npadvmod", "advmod"}
+)
 
 
 @dataclass(frozen=True)
