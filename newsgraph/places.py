@@ -1,0 +1,428 @@
+"""Places of one article: toponyms found in the text and resolved to one point each, offline.
+
+Detection: spaCy's GPE/LOC/FAC entities, the actors component's countries, cities and their
+demonyms ('Russian forces' names Russia, as GeoNames-annotated news corpora count it), world
+regions and blocs, "Springfield, Ill." qualifiers and the dateline ("KYIV, Ukraine —"). A
+capital acting as its government ("Washington warned") is an actor, not a place mention.
+
+Resolution: every candidate of the name in the gazetteer (`knowledge/gazetteer.py`) gets a
+score, `score()` below, that a reader can follow: a prior by kind (a country before a state
+before a city of the same name), the population, and the article's context: the qualifier
+after a comma ("Paris, Texas"), the countries and states the article names unambiguously,
+the dateline, the actors' countries. The best candidate wins; ties go to the more prominent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newsgraph import knowledge
+from newsgraph.knowledge.gazetteer import Entry, place_candidates, state_abbreviations
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DASHES = {"-", "—", "–", "--"}
+
+# Score weights (see score()): a prior by kind, then population and context.
+KIND_PRIOR = {"country": 6.0, "region": 8.0, "admin1": 4.5, "city": 0.0, "admin2": -1.0}
+POPULATION_WEIGHT = 1.0  # per power of ten of people (cities and counties only)
+QUALIFIER_MATCH = 10.0  # "Paris, Texas": the qualifier names the candidate's state or country
+QUALIFIER_MISMATCH = -6.0
+CONTEXT_COUNTRY = 2.5  # the article names the candidate's country elsewhere
+CONTEXT_ADMIN1 = 3.0  # … or its state
+DATELINE_COUNTRY = 1.5
+DATELINE_ADMIN1 = 2.0
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    start: int  # character offsets
+    end: int
+    text: str
+    kind: str = "name"  # name | demonym | abbreviation | dateline
+
+
+@dataclass(slots=True)
+class PlaceRecord:
+    id: str
+    name: str
+    kind: str  # country | admin1 | admin2 | city | region
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    gazetteer_id: str | None
+    population: int
+    confidence: float
+    mentions: list[PlaceMention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Dateline:
+    text: str
+    start: int
+    end: int
+    place: str | None  # place id
+    date: str | None  # YYYY-MM-DD when the dateline carries one
+
+
+@dataclass(slots=True)
+class _Toponym:
+    """A span to resolve: its tokens, its text and what qualifies it."""
+
+    start: int  # token offsets
+    end: int
+    text: str
+    kind: str = "name"
+    candidates: tuple[Entry, ...] = ()
+    qualifier: tuple[Entry, ...] = ()  # what a following ", Texas" can be
+    fixed: Entry | None = None  # known for sure (a country named by the actors component)
+    chosen: Entry | None = None
+    margin: float = 0.0
+
+
+def _tokens_of(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (
+        doc[start].pos_ in {"DET", "ADP", "PUNCT"}
+        or doc[start].is_space
+        or doc[start].lower_ == "the"
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s"}):
+        end -= 1
+    for i in range(start, end):  # never across a line
+        if i > start and ("\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text):
+            return start, i
+    return start, end
+
+
+def _looks_capitalised(text: str) -> bool:
+    return text[:1].isupper() or text[:1].isdigit()
+
+
+# ----------------------------------------------------------------------------- dateline
+
+MONTHS = {m: n for n, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+)}  # fmt: skip
+DATE_IN_DATELINE = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?"
+)
+
+
+def find_dateline(doc: Doc) -> tuple[int, int, int] | None:
+    """'BRUSSELS (Reuters) -', 'KYIV, Ukraine —', 'SPRINGFIELD, Ill., Nov. 27 (AP) —' at the
+    start of a line among the first lines: (first token, end of the place, token after the
+    dash)."""
+    line_starts = [0] + [
+        t.i for t in doc[1:] if "\n" in doc[t.i - 1].whitespace_ + doc[t.i - 1].text
+    ]
+    for line_start in line_starts[:3]:
+        i = line_start
+        while i < len(doc) and (doc[i].is_space or "\n" in doc[i].text):
+            i += 1
+        start = i
+        while (
+            i < len(doc)
+            and i - start < 4
+            and ((doc[i].is_upper and doc[i].is_alpha) or (doc[i].text == "." and i > start))
+        ):
+            i += 1
+        if i == start or len(doc[start:i].text) < 3:
+            continue
+        place_end = i
+        for j in range(i, min(len(doc), i + 12)):
+            if "\n" in doc[j].text:
+                break
+            if doc[j].text in DASHES or doc[j].text.startswith(("—", "–")):
+                return start, place_end, j + 1
+    return None
+
+
+def _dateline_date(text: str, published: dt.date | None) -> str | None:
+    match = DATE_IN_DATELINE.search(text)
+    if match is None:
+        return None
+    month, day = MONTHS[match.group(1)[:3].lower()], int(match.group(2))
+    year = int(match.group(3)) if match.group(3) else (published.year if published else None)
+    if year is None:
+        return None
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if not match.group(3) and published and date > published + dt.timedelta(days=2):
+        date = date.replace(year=year - 1)  # 'Dec. 30' in a story published on Jan. 2
+    return date.isoformat()
+
+
+# ----------------------------------------------------------------------------- detection
+
+
+def _qualifier_after(doc: Doc, end: int) -> tuple[tuple[Entry, ...], int, str]:
+    """ ", Texas", ", Ill.", ", Ukraine" right after a toponym: the entries the qualifier may
+    be, the token where it ends and its kind."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return (), end, "name"
+    abbreviations = state_abbreviations()
+    for length in (3, 2, 1):  # 'N.Y.' may be one token or several; 'New Mexico' two
+        stop = end + 1 + length
+        if stop > len(doc):
+            continue
+        span = doc[end + 1 : stop]
+        if "\n" in span.text or not _looks_capitalised(span.text):
+            continue
+        state = abbreviations.get(span.text) or abbreviations.get(span.text.replace(" ", ""))
+        if state and (span.text.endswith(".") or span.text.isupper()):
+            found = tuple(
+                e for e in place_candidates(state) if e.kind == "admin1" and e.country == "USA"
+            )
+            if found:
+                return found, stop, "abbreviation"
+        found = tuple(e for e in place_candidates(span.text) if e.kind in {"admin1", "country"})
+        if found and all(t.is_title or t.is_upper or t.is_punct for t in span):
+            return found, stop, "name"
+    return (), end, "name"
+
+
+def _government_mention(text: str, key: str) -> bool:
+    """A mention of a country's actor that is not its name: a capital acting as the
+    government ('Washington warned') or a metonym ('the Kremlin')."""
+    if not key.startswith("C:"):
+        return False
+    return knowledge.country_by_name(text) is None and knowledge.country_by_demonym(text) is None
+
+
+def detect(doc: Doc, actors: Iterable = (), regions: Iterable[Span] = ()) -> list[_Toponym]:
+    """Toponyms of the article: entities, the actors' places and demonyms, regions."""
+    spans: dict[tuple[int, int], _Toponym] = {}
+    blocked: set[int] = set()
+
+    def add(start: int, end: int, kind: str = "name", fixed: Entry | None = None) -> None:
+        start, end = _trim(doc, start, end)
+        if start >= end or blocked.intersection(range(start, end)):
+            return
+        text = doc[start:end].text
+        if not _looks_capitalised(text) or not any(c.isalpha() for c in text):
+            return
+        spans.setdefault((start, end), _Toponym(start, end, text, kind, fixed=fixed))
+
+    for actor in actors:
+        for m in actor.mentions:
+            if m.kind != "name":
+                continue
+            span = _tokens_of(doc, m.start, m.end)
+            if span is None:
+                continue
+            if _government_mention(m.text, actor.key):
+                blocked.update(range(span.start, span.end))  # 'Washington warned'
+                continue
+            if actor.key.startswith("C:"):
+                demonym = m.label == "NORP"
+                country = knowledge.country_by_code(actor.key[2:])
+                found = (
+                    [e for e in place_candidates(country.name) if e.kind == "country"]
+                    if country
+                    else []
+                )
+                add(
+                    span.start,
+                    span.end,
+                    "demonym" if demonym else "name",
+                    found[0] if found else None,
+                )
+            elif actor.type in {"GPE", "LOC"} or actor.key.startswith("P:"):
+                add(span.start, span.end)
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            # 'Paris, Texas' tagged as one entity: the place, then its qualifier.
+            comma = next((t.i for t in ent if t.text == ","), None)
+            add(ent.start, comma if comma is not None else ent.end)
+            if comma is not None:
+                add(comma + 1, ent.end)
+    for region in regions:
+        add(region.start, region.end)
+    toponyms = sorted(spans.values(), key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[_Toponym] = []
+    taken: set[int] = set()
+    for t in sorted(toponyms, key=lambda t: -(t.end - t.start)):
+        if not taken.intersection(range(t.start, t.end)):
+            kept.append(t)
+            taken.update(range(t.start, t.end))
+    kept.sort(key=lambda t: t.start)
+    result = []
+    for t in kept:
+        t.candidates = (t.fixed,) if t.fixed else place_candidates(t.text)
+        if not t.candidates:
+            continue
+        t.qualifier, stop, kind = _qualifier_after(doc, t.end)
+        result.append(t)
+        if kind == "abbreviation" and not taken.intersection(range(t.end + 1, stop)):
+            # 'Ill.' names Illinois too.
+            text = doc[t.end + 1 : stop].text
+            result.append(_Toponym(t.end + 1, stop, text, kind, t.qualifier, fixed=t.qualifier[0]))
+            taken.update(range(t.end + 1, stop))
+    return sorted(result, key=lambda t: t.start)
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+@dataclass(slots=True)
+class Context:
+    """What the article says about where it is."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)  # (country, state name)
+    dateline: Entry | None = None
+
+    def add(self, entry: Entry) -> None:
+        if entry.country:
+            self.countries[entry.country] += 1
+        if entry.kind == "admin1":
+            self.admin1[(entry.country, entry.name)] += 1
+        elif entry.admin1:
+            self.admin1[(entry.country, entry.admin1)] += 1
+
+
+def _state_of(entry: Entry) -> str | None:
+    return entry.name if entry.kind == "admin1" else entry.admin1
+
+
+def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
+    """How likely `entry` is the place `toponym` names, in the article's `context`."""
+    value = KIND_PRIOR.get(entry.kind, 0.0)
+    if entry.kind in {"city", "admin2"}:
+        value += POPULATION_WEIGHT * math.log10(entry.population + 1)
+    if toponym.qualifier:
+        inside = any(
+            (q.kind == "country" and q.country == entry.country)
+            or (q.kind == "admin1" and q.country == entry.country and q.name == _state_of(entry))
+            for q in toponym.qualifier
+        )
+        value += QUALIFIER_MATCH if inside else QUALIFIER_MISMATCH
+    # The article's other places; a name does not count as its own context.
+    own = 1 if entry.kind == "country" else 0
+    if context.countries[entry.country] > own:
+        value += CONTEXT_COUNTRY
+    state = _state_of(entry)
+    own = 1 if entry.kind == "admin1" else 0
+    if state and context.admin1[(entry.country, state)] > own:
+        value += CONTEXT_ADMIN1
+    line = context.dateline
+    if line is not None and line is not entry and entry.kind != "country":
+        value += DATELINE_COUNTRY if line.country == entry.country else 0.0
+        value += DATELINE_ADMIN1 if state and state == _state_of(line) else 0.0
+    return value
+
+
+def _choose(toponym: _Toponym, context: Context) -> None:
+    if toponym.fixed is not None:
+        toponym.chosen, toponym.margin = toponym.fixed, 10.0
+        return
+    scored = sorted(((score(e, toponym, context), n, e) for n, e in enumerate(toponym.candidates)),
+                    key=lambda s: (-s[0], s[1]))  # fmt: skip
+    toponym.chosen = scored[0][2]
+    toponym.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+
+
+def resolve(toponyms: list[_Toponym], context: Context) -> None:
+    """Two rounds: the sure ones (one candidate, a country, a qualifier, a wide margin) set
+    the context, then everything is scored again with it."""
+    for t in toponyms:
+        _choose(t, Context(dateline=context.dateline))
+    sure = Context(dateline=context.dateline)
+    sure.countries.update(context.countries)
+    for t in toponyms:
+        if t.chosen is not None and (len(t.candidates) == 1 or t.margin >= 3.0):
+            sure.add(t.chosen)
+    for t in toponyms:
+        _choose(t, sure)
+
+
+def _confidence(toponym: _Toponym) -> float:
+    return round(min(0.95, 0.5 + 0.45 * (1 - math.exp(-toponym.margin / 3))), 2)
+
+
+def _national(code: str | None) -> str | None:
+    country = knowledge.country_by_code(code) if code and len(code) == 3 else None
+    return country.code if country else None
+
+
+def find_places(
+    doc: Doc,
+    actors: Iterable = (),
+    regions: Iterable[Span] = (),
+    published: dt.date | None = None,
+) -> tuple[list[PlaceRecord], Dateline | None]:
+    """The article's places (ids 'p1'… in order of first mention) and its dateline."""
+    actors = list(actors)
+    toponyms = detect(doc, actors, regions)
+    context = Context()
+    for actor in actors:  # the actors' countries: 'Georgian officials' tips 'Georgia'
+        code = _national(actor.country)
+        if code and actor.type != "GPE":
+            context.countries[code] += 1
+    line = find_dateline(doc)
+    line_toponym = None
+    if line is not None:
+        start, place_end, after = line
+        line_toponym = next((t for t in toponyms if t.start == start), None)
+        if line_toponym is None:
+            text = doc[start:place_end].text
+            found = place_candidates(text)
+            if found:
+                line_toponym = _Toponym(start, place_end, text, "dateline", found)
+                toponyms.insert(0, line_toponym)
+        if line_toponym is not None:
+            line_toponym.kind = "dateline"
+            line_toponym.qualifier, _, _ = _qualifier_after(doc, line_toponym.end)
+            _choose(line_toponym, Context())
+            context.dateline = line_toponym.chosen
+    resolve(toponyms, context)
+    places: dict[str, PlaceRecord] = {}
+    for t in toponyms:
+        entry = t.chosen
+        if entry is None:
+            continue
+        span = doc[t.start : t.end]
+        record = places.get(entry.id)
+        if record is None:
+            record = places[entry.id] = PlaceRecord(
+                id=f"p{len(places) + 1}",
+                name=entry.name,
+                kind=entry.kind,
+                country=entry.country,
+                admin1=entry.admin1,
+                lat=entry.lat,
+                lon=entry.lon,
+                gazetteer_id=entry.id,
+                population=entry.population,
+                confidence=_confidence(t),
+            )
+        else:
+            record.confidence = max(record.confidence, _confidence(t))
+        record.mentions.append(PlaceMention(span.start_char, span.end_char, span.text, t.kind))
+    dateline = None
+    if line is not None:
+        start, _, after = line
+        span = doc[start:after]
+        chosen = line_toponym.chosen if line_toponym is not None else None
+        dateline = Dateline(
+            span.text,
+            span.start_char,
+            span.end_char,
+            places[chosen.id].id if chosen is not None else None,
+            _dateline_date(span.text, published),
+        )
+    return list(places.values()), dateline
