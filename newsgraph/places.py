@@ -85,6 +85,7 @@ class _Toponym:
     fixed: Entry | None = None  # known for sure (a country named by the actors component)
     chosen: Entry | None = None
     margin: float = 0.0
+    weak: bool = False  # found by the gazetteer alone: kept only with evidence (see _evident)
 
 
 def _tokens_of(doc: Doc, start: int, end: int) -> Span | None:
@@ -260,6 +261,8 @@ def detect(doc: Doc, actors: Iterable = (), regions: Iterable[Span] = ()) -> lis
             kept.append(t)
             taken.update(range(t.start, t.end))
     kept.sort(key=lambda t: t.start)
+    kept += _scan(doc, taken, actors)
+    kept.sort(key=lambda t: t.start)
     result = []
     for t in kept:
         t.candidates = (t.fixed,) if t.fixed else place_candidates(t.text)
@@ -273,6 +276,58 @@ def detect(doc: Doc, actors: Iterable = (), regions: Iterable[Span] = ()) -> lis
             result.append(_Toponym(t.end + 1, stop, text, kind, t.qualifier, fixed=t.qualifier[0]))
             taken.update(range(t.end + 1, stop))
     return sorted(result, key=lambda t: t.start)
+
+
+LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "around", "through", "into",
+            "toward", "towards", "of", "between", "throughout", "inside", "within"}  # fmt: skip
+SURE_KINDS = {"country", "admin1", "admin2", "region"}
+SCAN_LENGTHS = (4, 3, 2, 1)
+
+
+def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
+    """Names of the gazetteer that the tagger missed or mistook ('Alexandria woman charged',
+    tagged a person): runs of proper nouns matched longest first. A country, state, county or
+    region is taken as found; a city only with evidence, judged after the first round of
+    resolution (`_evident`). Tokens of a person's full name never match."""
+    people = set()
+    for actor in actors:
+        for m in actor.mentions if actor.type == "PERSON" else ():
+            span = _tokens_of(doc, m.start, m.end)
+            if span is not None and len(span) > 1:
+                people.update(range(span.start, span.end))
+    found = []
+    i = 0
+    while i < len(doc):
+        for n in SCAN_LENGTHS:
+            span = doc[i : i + n]
+            if (
+                len(span) < n
+                or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+                or taken.intersection(range(i, i + n))
+                or people.intersection(range(i, i + n))
+                or "\n" in span.text
+            ):
+                continue
+            candidates = place_candidates(span.text)
+            if not candidates:
+                continue
+            sure = candidates[0].kind in SURE_KINDS and not span[0].is_stop
+            found.append(_Toponym(i, i + n, span.text, weak=not sure))
+            taken.update(range(i, i + n))
+            i += n - 1
+            break
+        i += 1
+    return found
+
+
+def _evident(doc: Doc, t: _Toponym, context: Context) -> bool:
+    """A city the tagger did not find is a place when the text says so: 'in Cottonport', a
+    qualifier ('Alexandria, La.'), or a state the article names elsewhere."""
+    if t.qualifier or (t.start > 0 and doc[t.start - 1].lower_ in LOCATIVE):
+        return True
+    entry = t.chosen
+    state = _state_of(entry) if entry is not None else None
+    return bool(state) and context.admin1[(entry.country, state)] > 0
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -336,18 +391,19 @@ def _choose(toponym: _Toponym, context: Context) -> None:
     toponym.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
 
 
-def resolve(toponyms: list[_Toponym], context: Context) -> None:
+def resolve(doc: Doc, toponyms: list[_Toponym], context: Context) -> list[_Toponym]:
     """Two rounds: the sure ones (one candidate, a country, a qualifier, a wide margin) set
-    the context, then everything is scored again with it."""
+    the context, then everything is scored again with it. Returns the toponyms kept."""
     for t in toponyms:
         _choose(t, Context(dateline=context.dateline))
     sure = Context(dateline=context.dateline)
     sure.countries.update(context.countries)
     for t in toponyms:
-        if t.chosen is not None and (len(t.candidates) == 1 or t.margin >= 3.0):
+        if t.chosen is not None and not t.weak and (len(t.candidates) == 1 or t.margin >= 3.0):
             sure.add(t.chosen)
     for t in toponyms:
         _choose(t, sure)
+    return [t for t in toponyms if not t.weak or _evident(doc, t, sure)]
 
 
 def _confidence(toponym: _Toponym) -> float:
@@ -385,11 +441,11 @@ def find_places(
                 line_toponym = _Toponym(start, place_end, text, "dateline", found)
                 toponyms.insert(0, line_toponym)
         if line_toponym is not None:
-            line_toponym.kind = "dateline"
+            line_toponym.kind, line_toponym.weak = "dateline", False
             line_toponym.qualifier, _, _ = _qualifier_after(doc, line_toponym.end)
             _choose(line_toponym, Context())
             context.dateline = line_toponym.chosen
-    resolve(toponyms, context)
+    toponyms = resolve(doc, toponyms, context)
     places: dict[str, PlaceRecord] = {}
     for t in toponyms:
         entry = t.chosen
@@ -422,7 +478,7 @@ def find_places(
             span.text,
             span.start_char,
             span.end_char,
-            places[chosen.id].id if chosen is not None else None,
+            places[chosen.id].id if chosen is not None and chosen.id in places else None,
             _dateline_date(span.text, published),
         )
     return list(places.values()), dateline
