@@ -289,7 +289,7 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
     tagged a person): runs of proper nouns matched longest first. A country, state, county or
     region is taken as found; a city only with evidence, judged after the first round of
     resolution (`_evident`). Tokens of a person's full name never match."""
-    people = set()
+    people = set()  # single words of full names: 'Henry' of 'Chiquita Henry'
     for actor in actors:
         for m in actor.mentions if actor.type == "PERSON" else ():
             span = _tokens_of(doc, m.start, m.end)
@@ -304,7 +304,7 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
                 len(span) < n
                 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
                 or taken.intersection(range(i, i + n))
-                or people.intersection(range(i, i + n))
+                or (n == 1 and i in people)  # 'Rapides Parish' of a mistagged name may match
                 or "\n" in span.text
             ):
                 continue

@@ -195,6 +195,10 @@ def _country_points() -> dict[str, tuple[float, float]]:
         latlng = data.get("latlng") or []
         if iso3 and len(latlng) == 2:
             points.setdefault(iso3, (float(latlng[0]), float(latlng[1])))
+    from newsgraph.knowledge import _read
+
+    _, rows = _read("country_points.tsv")  # the project's corrections, each with its reason
+    points.update({row["code"]: (float(row["lat"]), float(row["lon"])) for row in rows})
     return points
 
 
