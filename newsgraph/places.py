@@ -38,6 +38,7 @@ CONTEXT_COUNTRY = 2.5  # the article names the candidate's country elsewhere
 CONTEXT_ADMIN1 = 3.0  # … or its state
 DATELINE_COUNTRY = 1.5
 DATELINE_ADMIN1 = 2.0
+SURE_MARGIN = 1.5  # a first-round choice this far ahead of the next sets the context
 
 
 @dataclass(slots=True)
@@ -399,7 +400,7 @@ def resolve(doc: Doc, toponyms: list[_Toponym], context: Context) -> list[_Topon
     sure = Context(dateline=context.dateline)
     sure.countries.update(context.countries)
     for t in toponyms:
-        if t.chosen is not None and not t.weak and (len(t.candidates) == 1 or t.margin >= 3.0):
+        if t.chosen is not None and not t.weak and (len(t.candidates) == 1 or t.margin >= SURE_MARGIN):
             sure.add(t.chosen)
     for t in toponyms:
         _choose(t, sure)
