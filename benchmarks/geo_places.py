@@ -82,17 +82,10 @@ def score_article(article: dict, places) -> tuple[int, int, list[str]]:
     detected = right = 0
     misses = []
     for g in article["gold"]:
-        hits = [
-            p
-            for p in places
-            for m in p.mentions
-            if m.start < g["end"] and g["start"] < m.end
-        ]
+        hits = [p for p in places for m in p.mentions if m.start < g["end"] and g["start"] < m.end]
         if hits:
             detected += 1
-        ok = any(
-            p.lat is not None and km(p.lat, p.lon, g["lat"], g["lon"]) <= KM for p in hits
-        )
+        ok = any(p.lat is not None and km(p.lat, p.lon, g["lat"], g["lon"]) <= KM for p in hits)
         right += ok
         if not ok:
             got = (

@@ -38,6 +38,7 @@ CONTEXT_COUNTRY = 2.5  # the article names the candidate's country elsewhere
 CONTEXT_ADMIN1 = 3.0  # … or its state
 DATELINE_COUNTRY = 1.5
 DATELINE_ADMIN1 = 2.0
+CAPITAL = 3.0  # a country's capital city
 SURE_MARGIN = 1.5  # a first-round choice this far ahead of the next sets the context
 
 
@@ -282,6 +283,7 @@ def detect(doc: Doc, actors: Iterable = (), regions: Iterable[Span] = ()) -> lis
 LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "around", "through", "into",
             "toward", "towards", "of", "between", "throughout", "inside", "within"}  # fmt: skip
 SURE_KINDS = {"country", "admin1", "admin2", "region"}
+TIME_LABELS = {"DATE", "TIME"}  # 'March' the month, not the English town
 SCAN_LENGTHS = (4, 3, 2, 1)
 
 
@@ -296,6 +298,12 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
             span = _tokens_of(doc, m.start, m.end)
             if span is not None and len(span) > 1:
                 people.update(range(span.start, span.end))
+        for m in actor.mentions if actor.key.startswith("O:") else ():
+            span = _tokens_of(doc, m.start, m.end)  # 'European Union': a known organisation
+            taken.update(range(span.start, span.end) if span is not None else ())
+    for ent in doc.ents:
+        if ent.label_ in TIME_LABELS:
+            taken.update(range(ent.start, ent.end))
     found = []
     i = 0
     while i < len(doc):
@@ -312,7 +320,10 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
             candidates = place_candidates(span.text)
             if not candidates:
                 continue
-            sure = candidates[0].kind in SURE_KINDS and not span[0].is_stop
+            top = candidates[0]
+            # A county's one-word name ('Union', 'Lincoln') is too common to trust alone.
+            sure = top.kind in SURE_KINDS and not span[0].is_stop
+            sure = sure and (top.kind != "admin2" or n > 1 or top.population >= 10_000)
             found.append(_Toponym(i, i + n, span.text, weak=not sure))
             taken.update(range(i, i + n))
             i += n - 1
@@ -355,11 +366,18 @@ def _state_of(entry: Entry) -> str | None:
     return entry.name if entry.kind == "admin1" else entry.admin1
 
 
+def _is_capital(entry: Entry) -> bool:
+    country = knowledge.country_by_capital(entry.name)
+    return country is not None and country.code == entry.country
+
+
 def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
     """How likely `entry` is the place `toponym` names, in the article's `context`."""
     value = KIND_PRIOR.get(entry.kind, 0.0)
     if entry.kind in {"city", "admin2"}:
         value += POPULATION_WEIGHT * math.log10(entry.population + 1)
+    if entry.kind == "city" and _is_capital(entry):
+        value += CAPITAL  # 'Yerevan' the capital rather than the province around it
     if toponym.qualifier:
         inside = any(
             (q.kind == "country" and q.country == entry.country)
@@ -400,7 +418,11 @@ def resolve(doc: Doc, toponyms: list[_Toponym], context: Context) -> list[_Topon
     sure = Context(dateline=context.dateline)
     sure.countries.update(context.countries)
     for t in toponyms:
-        if t.chosen is not None and not t.weak and (len(t.candidates) == 1 or t.margin >= SURE_MARGIN):
+        if (
+            t.chosen is not None
+            and not t.weak
+            and (len(t.candidates) == 1 or t.margin >= SURE_MARGIN)
+        ):
             sure.add(t.chosen)
     for t in toponyms:
         _choose(t, sure)

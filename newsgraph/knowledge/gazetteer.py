@@ -295,6 +295,8 @@ def _place_entries() -> list[tuple[str, Entry]]:
         named += [(n, entry) for n in (country.name, *country.aliases)]
     divisions, state_of = _division_entries(iso3)
     for entry in divisions:
+        if set(entry.name.lower().split()) <= COMPASS | ADMIN_WORDS | {"federal"}:
+            continue  # 'Central', 'Federal District': no name to find in a text
         named.append((entry.name, entry))
         short = _without_admin_word(entry.name)
         if short:
