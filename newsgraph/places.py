@@ -30,7 +30,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DASHES = {"-", "—", "–", "--"}
 
 # Score weights (see score()): a prior by kind, then population and context.
-KIND_PRIOR = {"country": 6.0, "region": 8.0, "admin1": 4.5, "city": 0.0, "admin2": -1.0}
+KIND_PRIOR = {"country": 8.0, "region": 8.0, "admin1": 4.5, "city": 0.0, "admin2": -1.0}
 POPULATION_WEIGHT = 1.0  # per power of ten of people (cities and counties only)
 QUALIFIER_MATCH = 10.0  # "Paris, Texas": the qualifier names the candidate's state or country
 QUALIFIER_MISMATCH = -6.0
@@ -206,8 +206,14 @@ def _government_mention(text: str, key: str) -> bool:
     return knowledge.country_by_name(text) is None and knowledge.country_by_demonym(text) is None
 
 
-def detect(doc: Doc, actors: Iterable = (), regions: Iterable[Span] = ()) -> list[_Toponym]:
-    """Toponyms of the article: entities, the actors' places and demonyms, regions."""
+def detect(
+    doc: Doc,
+    actors: Iterable = (),
+    regions: Iterable[Span] = (),
+    dateline: tuple[int, int, int] | None = None,
+) -> list[_Toponym]:
+    """Toponyms of the article: the dateline's place, entities, the actors' places and
+    demonyms, regions, and what the gazetteer finds among proper nouns."""
     spans: dict[tuple[int, int], _Toponym] = {}
     blocked: set[int] = set()
 
@@ -220,6 +226,8 @@ def detect(doc: Doc, actors: Iterable = (), regions: Iterable[Span] = ()) -> lis
             return
         spans.setdefault((start, end), _Toponym(start, end, text, kind, fixed=fixed))
 
+    if dateline is not None:
+        add(dateline[0], dateline[1], "dateline")
     for actor in actors:
         for m in actor.mentions:
             if m.kind != "name":
@@ -238,11 +246,13 @@ def detect(doc: Doc, actors: Iterable = (), regions: Iterable[Span] = ()) -> lis
                     if country
                     else []
                 )
+                # A demonym names its country; a name ('Georgia') is still resolved in context.
+                sure = demonym or not place_candidates(m.text)
                 add(
                     span.start,
                     span.end,
                     "demonym" if demonym else "name",
-                    found[0] if found else None,
+                    found[0] if found and sure else None,
                 )
             elif actor.type in {"GPE", "LOC"} or actor.key.startswith("P:"):
                 add(span.start, span.end)
@@ -263,20 +273,21 @@ def detect(doc: Doc, actors: Iterable = (), regions: Iterable[Span] = ()) -> lis
             kept.append(t)
             taken.update(range(t.start, t.end))
     kept.sort(key=lambda t: t.start)
-    kept += _scan(doc, taken, actors)
+    kept += _scan(doc, taken | blocked, actors)
     kept.sort(key=lambda t: t.start)
     result = []
     for t in kept:
         t.candidates = (t.fixed,) if t.fixed else place_candidates(t.text)
-        if not t.candidates:
-            continue
+        if t.candidates:
+            result.append(t)
+    placed = {i for t in result for i in range(t.start, t.end)}
+    for t in list(result):
         t.qualifier, stop, kind = _qualifier_after(doc, t.end)
-        result.append(t)
-        if kind == "abbreviation" and not taken.intersection(range(t.end + 1, stop)):
+        if kind == "abbreviation" and not placed.intersection(range(t.end + 1, stop)):
             # 'Ill.' names Illinois too.
             text = doc[t.end + 1 : stop].text
             result.append(_Toponym(t.end + 1, stop, text, kind, t.qualifier, fixed=t.qualifier[0]))
-            taken.update(range(t.end + 1, stop))
+            placed.update(range(t.end + 1, stop))
     return sorted(result, key=lambda t: t.start)
 
 
@@ -353,13 +364,20 @@ class Context:
     admin1: Counter = field(default_factory=Counter)  # (country, state name)
     dateline: Entry | None = None
 
-    def add(self, entry: Entry) -> None:
+    def add(self, entry: Entry, count: int = 1) -> None:
         if entry.country:
-            self.countries[entry.country] += 1
+            self.countries[entry.country] += count
         if entry.kind == "admin1":
-            self.admin1[(entry.country, entry.name)] += 1
+            self.admin1[(entry.country, entry.name)] += count
         elif entry.admin1:
-            self.admin1[(entry.country, entry.admin1)] += 1
+            self.admin1[(entry.country, entry.admin1)] += count
+
+    def without(self, entry: Entry | None) -> Context:
+        """The context less what one toponym brought to it: no name is its own evidence."""
+        other = Context(Counter(self.countries), Counter(self.admin1), self.dateline)
+        if entry is not None:
+            other.add(entry, -1)
+        return other
 
 
 def _state_of(entry: Entry) -> str | None:
@@ -385,13 +403,11 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
             for q in toponym.qualifier
         )
         value += QUALIFIER_MATCH if inside else QUALIFIER_MISMATCH
-    # The article's other places; a name does not count as its own context.
-    own = 1 if entry.kind == "country" else 0
-    if context.countries[entry.country] > own:
+    # The article's other places (the caller leaves out what this toponym brought).
+    if context.countries[entry.country] > 0:
         value += CONTEXT_COUNTRY
     state = _state_of(entry)
-    own = 1 if entry.kind == "admin1" else 0
-    if state and context.admin1[(entry.country, state)] > own:
+    if state and context.admin1[(entry.country, state)] > 0:
         value += CONTEXT_ADMIN1
     line = context.dateline
     if line is not None and line is not entry and entry.kind != "country":
@@ -417,15 +433,17 @@ def resolve(doc: Doc, toponyms: list[_Toponym], context: Context) -> list[_Topon
         _choose(t, Context(dateline=context.dateline))
     sure = Context(dateline=context.dateline)
     sure.countries.update(context.countries)
-    for t in toponyms:
+    brought: dict[int, Entry] = {}
+    for n, t in enumerate(toponyms):
         if (
             t.chosen is not None
             and not t.weak
             and (len(t.candidates) == 1 or t.margin >= SURE_MARGIN)
         ):
             sure.add(t.chosen)
-    for t in toponyms:
-        _choose(t, sure)
+            brought[n] = t.chosen
+    for n, t in enumerate(toponyms):
+        _choose(t, sure.without(brought.get(n)))
     return [t for t in toponyms if not t.weak or _evident(doc, t, sure)]
 
 
@@ -446,26 +464,19 @@ def find_places(
 ) -> tuple[list[PlaceRecord], Dateline | None]:
     """The article's places (ids 'p1'… in order of first mention) and its dateline."""
     actors = list(actors)
-    toponyms = detect(doc, actors, regions)
+    line = find_dateline(doc)
+    toponyms = detect(doc, actors, regions, line)
     context = Context()
     for actor in actors:  # the actors' countries: 'Georgian officials' tips 'Georgia'
         code = _national(actor.country)
         if code and actor.type != "GPE":
             context.countries[code] += 1
-    line = find_dateline(doc)
     line_toponym = None
     if line is not None:
         start, place_end, after = line
         line_toponym = next((t for t in toponyms if t.start == start), None)
-        if line_toponym is None:
-            text = doc[start:place_end].text
-            found = place_candidates(text)
-            if found:
-                line_toponym = _Toponym(start, place_end, text, "dateline", found)
-                toponyms.insert(0, line_toponym)
         if line_toponym is not None:
             line_toponym.kind, line_toponym.weak = "dateline", False
-            line_toponym.qualifier, _, _ = _qualifier_after(doc, line_toponym.end)
             _choose(line_toponym, Context())
             context.dateline = line_toponym.chosen
     toponyms = resolve(doc, toponyms, context)

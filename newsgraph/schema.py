@@ -186,6 +186,14 @@ class Analysis(_Record):
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
+    def place(self, place_id: str | None) -> Place | None:
+        return next((p for p in self.places if p.id == place_id), None)
+
+    def place_name(self, event: Event) -> str | None:
+        """The name of the place an event happened at, or None."""
+        place = self.place(event.place)
+        return place.name if place else None
+
 
 def json_schema() -> dict:
     schema = Analysis.model_json_schema(by_alias=True)
