@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from newsgraph import knowledge
-from newsgraph.knowledge.gazetteer import Entry, place_candidates, state_abbreviations
+from newsgraph.knowledge.gazetteer import Entry, fold_name, place_candidates, state_abbreviations
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DASHES = {"-", "—", "–", "--"}
@@ -36,6 +36,10 @@ QUALIFIER_MATCH = 10.0  # "Paris, Texas": the qualifier names the candidate's st
 QUALIFIER_MISMATCH = -6.0
 CONTEXT_COUNTRY = 2.5  # the article names the candidate's country elsewhere
 CONTEXT_ADMIN1 = 3.0  # … or its state
+# The actors' countries are not used as context: most come from the very place names being
+# resolved ('Georgia School Boards Association' → GEO), which makes a circle.
+ACTOR_CONTEXT = False
+MAIN_COUNTRY = 2.0  # … and it is the country the article names most
 DATELINE_COUNTRY = 1.5
 DATELINE_ADMIN1 = 2.0
 CAPITAL = 3.0  # a country's capital city
@@ -372,10 +376,18 @@ class Context:
         elif entry.admin1:
             self.admin1[(entry.country, entry.admin1)] += count
 
-    def without(self, entry: Entry | None) -> Context:
-        """The context less what one toponym brought to it: no name is its own evidence."""
+    def main_country(self) -> str | None:
+        """The country the article is about: named most, and more than once."""
+        top = self.countries.most_common(2)
+        if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return top[0][0]
+
+    def without(self, entries: Iterable[Entry]) -> Context:
+        """The context less what a name's mentions brought to it: no name is its own
+        evidence ('Georgia … Georgia' does not make Georgia the country twice as likely)."""
         other = Context(Counter(self.countries), Counter(self.admin1), self.dateline)
-        if entry is not None:
+        for entry in entries:
             other.add(entry, -1)
         return other
 
@@ -406,6 +418,8 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
     # The article's other places (the caller leaves out what this toponym brought).
     if context.countries[entry.country] > 0:
         value += CONTEXT_COUNTRY
+        if entry.kind != "country" and entry.country == context.main_country():
+            value += MAIN_COUNTRY
     state = _state_of(entry)
     if state and context.admin1[(entry.country, state)] > 0:
         value += CONTEXT_ADMIN1
@@ -433,17 +447,17 @@ def resolve(doc: Doc, toponyms: list[_Toponym], context: Context) -> list[_Topon
         _choose(t, Context(dateline=context.dateline))
     sure = Context(dateline=context.dateline)
     sure.countries.update(context.countries)
-    brought: dict[int, Entry] = {}
-    for n, t in enumerate(toponyms):
+    brought: dict[str, list[Entry]] = {}
+    for t in toponyms:
         if (
             t.chosen is not None
             and not t.weak
             and (len(t.candidates) == 1 or t.margin >= SURE_MARGIN)
         ):
             sure.add(t.chosen)
-            brought[n] = t.chosen
-    for n, t in enumerate(toponyms):
-        _choose(t, sure.without(brought.get(n)))
+            brought.setdefault(fold_name(t.text), []).append(t.chosen)
+    for t in toponyms:
+        _choose(t, sure.without(brought.get(fold_name(t.text), ())))
     return [t for t in toponyms if not t.weak or _evident(doc, t, sure)]
 
 
@@ -467,7 +481,7 @@ def find_places(
     line = find_dateline(doc)
     toponyms = detect(doc, actors, regions, line)
     context = Context()
-    for actor in actors:  # the actors' countries: 'Georgian officials' tips 'Georgia'
+    for actor in actors if ACTOR_CONTEXT else ():  # the actors' countries
         code = _national(actor.country)
         if code and actor.type != "GPE":
             context.countries[code] += 1
