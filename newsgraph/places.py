@@ -202,6 +202,16 @@ def _qualifier_after(doc: Doc, end: int) -> tuple[tuple[Entry, ...], int, str]:
     return (), end, "name"
 
 
+def _abbreviated_state(doc: Doc, t: _Toponym) -> Entry | None:
+    """'Kan.', 'Pa.' (the dot a token of its own or not): the US state it abbreviates."""
+    text = t.text
+    if t.end < len(doc) and doc[t.end].text == "." and not text.endswith("."):
+        text += "."
+    name = state_abbreviations().get(text) if text.endswith(".") else None
+    found = [e for e in place_candidates(name or "") if e.kind == "admin1" and e.country == "USA"]
+    return found[0] if found else None
+
+
 def _government_mention(text: str, key: str) -> bool:
     """A mention of a country's actor that is not its name: a capital acting as the
     government ('Washington warned') or a metonym ('the Kremlin')."""
@@ -281,6 +291,9 @@ def detect(
     kept.sort(key=lambda t: t.start)
     result = []
     for t in kept:
+        state = _abbreviated_state(doc, t)
+        if state:  # 'Kan.' is Kansas, not the town of Kan in Myanmar
+            t.kind, t.fixed = "abbreviation", state
         t.candidates = (t.fixed,) if t.fixed else place_candidates(t.text)
         if t.candidates:
             result.append(t)
@@ -458,7 +471,9 @@ def resolve(doc: Doc, toponyms: list[_Toponym], context: Context) -> list[_Topon
             brought.setdefault(fold_name(t.text), []).append(t.chosen)
     for t in toponyms:
         _choose(t, sure.without(brought.get(fold_name(t.text), ())))
-    return [t for t in toponyms if not t.weak or _evident(doc, t, sure)]
+    # A name found with evidence once is a place wherever the article repeats it.
+    evident = {fold_name(t.text) for t in toponyms if not t.weak or _evident(doc, t, sure)}
+    return [t for t in toponyms if fold_name(t.text) in evident]
 
 
 def _confidence(toponym: _Toponym) -> float:
