@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from newsgraph import knowledge
-from newsgraph.knowledge.gazetteer import Entry, fold_name, place_candidates, state_abbreviations
+from newsgraph.knowledge.gazetteer import (
+    Entry,
+    abbreviated_state,
+    fold_name,
+    place_candidates,
+    state_abbreviations,
+)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DASHES = {"-", "—", "–", "--"}
@@ -189,13 +195,10 @@ def _qualifier_after(doc: Doc, end: int) -> tuple[tuple[Entry, ...], int, str]:
         span = doc[end + 1 : stop]
         if "\n" in span.text or not _looks_capitalised(span.text):
             continue
-        state = abbreviations.get(span.text) or abbreviations.get(span.text.replace(" ", ""))
+        written = span.text if span.text in abbreviations else span.text.replace(" ", "")
+        state = abbreviated_state(written) if written in abbreviations else None
         if state and (span.text.endswith(".") or span.text.isupper()):
-            found = tuple(
-                e for e in place_candidates(state) if e.kind == "admin1" and e.country == "USA"
-            )
-            if found:
-                return found, stop, "abbreviation"
+            return (state,), stop, "abbreviation"
         found = tuple(e for e in place_candidates(span.text) if e.kind in {"admin1", "country"})
         if found and all(t.is_title or t.is_upper or t.is_punct for t in span):
             return found, stop, "name"
@@ -207,9 +210,7 @@ def _abbreviated_state(doc: Doc, t: _Toponym) -> Entry | None:
     text = t.text
     if t.end < len(doc) and doc[t.end].text == "." and not text.endswith("."):
         text += "."
-    name = state_abbreviations().get(text) if text.endswith(".") else None
-    found = [e for e in place_candidates(name or "") if e.kind == "admin1" and e.country == "USA"]
-    return found[0] if found else None
+    return abbreviated_state(text) if text.endswith(".") else None
 
 
 def _government_mention(text: str, key: str) -> bool:

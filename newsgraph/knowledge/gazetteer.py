@@ -202,12 +202,15 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
+EDGE = 0.02  # share of a division's cities left out at each edge of its box
+
+
 def _middle(values: list[float]) -> float:
-    """The middle of the 2nd-98th percentile range: a state's outlying islands do not
+    """The middle of the EDGE to 1 - EDGE percentile range: a state's outlying islands do not
     drag its point offshore."""
     values = sorted(values)
-    low = values[int(0.02 * (len(values) - 1))]
-    high = values[int(round(0.98 * (len(values) - 1)))]
+    low = values[int(EDGE * (len(values) - 1))]
+    high = values[int(round((1 - EDGE) * (len(values) - 1)))]
     return round((low + high) / 2, 4)
 
 
@@ -385,8 +388,22 @@ def place_candidates(name: str) -> tuple[Entry, ...]:
 
 @lru_cache(maxsize=1)
 def state_abbreviations() -> dict[str, str]:
-    """'Ill.' → 'Illinois', 'N.Y.' → 'New York' (as written, case and dots kept)."""
+    """'Ill.' → 'Illinois', 'B.C.' → 'British Columbia' (as written, case and dots kept)."""
+    return {abbr: name for abbr, (name, _) in _abbreviations().items()}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, tuple[str, str]]:
     from newsgraph.knowledge import _read, _split
 
     _, rows = _read("state_abbreviations.tsv")
-    return {abbr: row["name"] for row in rows for abbr in _split(row["abbreviations"])}
+    return {
+        abbr: (row["name"], row["country"]) for row in rows for abbr in _split(row["abbreviations"])
+    }
+
+
+def abbreviated_state(abbreviation: str) -> Entry | None:
+    """The state or province an abbreviation stands for ('Ill.', 'B.C.', 'TX')."""
+    name, country = _abbreviations().get(abbreviation, (None, None))
+    found = [e for e in place_candidates(name or "") if e.kind == "admin1" and e.country == country]
+    return found[0] if found else None
