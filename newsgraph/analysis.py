@@ -195,8 +195,16 @@ def _event_place(
     else, in a story with a dateline, the dateline's place for an asserted past event whose
     sentence names no place; else none."""
     if e.place_start is not None:
+        # The token of "in Brussels", or the name of "in the capital city of Nairobi".
         return next(
-            (p.id for p in places for m in p.mentions if m.start <= e.place_start < m.end), None
+            (
+                p.id
+                for p in places
+                for m in p.mentions
+                if m.start <= e.place_start < m.end
+                or (e.start <= m.start < e.end and m.text == e.place)
+            ),
+            None,
         )
     if line is None or line.place is None or e.status != "asserted":
         return None

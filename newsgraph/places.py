@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from newsgraph import knowledge
+from newsgraph.actors import _longest_first
 from newsgraph.knowledge.gazetteer import (
     Entry,
     abbreviated_state,
@@ -280,14 +281,8 @@ def detect(
                 add(comma + 1, ent.end)
     for region in regions:
         add(region.start, region.end)
-    toponyms = sorted(spans.values(), key=lambda t: (t.start, -(t.end - t.start)))
-    kept: list[_Toponym] = []
-    taken: set[int] = set()
-    for t in sorted(toponyms, key=lambda t: -(t.end - t.start)):
-        if not taken.intersection(range(t.start, t.end)):
-            kept.append(t)
-            taken.update(range(t.start, t.end))
-    kept.sort(key=lambda t: t.start)
+    kept: list[_Toponym] = _longest_first(list(spans.values()))  # any start/end records
+    taken = {i for t in kept for i in range(t.start, t.end)}
     kept += _scan(doc, taken | blocked, actors)
     kept.sort(key=lambda t: t.start)
     result = []
