@@ -316,12 +316,12 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
     tagged a person): runs of proper nouns matched longest first. A country, state, county or
     region is taken as found; a city only with evidence, judged after the first round of
     resolution (`_evident`). Tokens of a person's full name never match."""
-    people = set()  # single words of full names: 'Henry' of 'Chiquita Henry'
+    people = set()  # words of a person named in full: 'Henry' of 'Chiquita Henry', 'Warden'
     for actor in actors:
-        for m in actor.mentions if actor.type == "PERSON" else ():
+        full = actor.type == "PERSON" and len(actor.name.split()) > 1
+        for m in actor.mentions if full else ():
             span = _tokens_of(doc, m.start, m.end)
-            if span is not None and len(span) > 1:
-                people.update(range(span.start, span.end))
+            people.update(range(span.start, span.end) if span is not None else ())
         for m in actor.mentions if actor.key.startswith("O:") else ():
             span = _tokens_of(doc, m.start, m.end)  # 'European Union': a known organisation
             taken.update(range(span.start, span.end) if span is not None else ())
