@@ -202,7 +202,7 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
-EDGE = 0.02  # share of a division's cities left out at each edge of its box
+EDGE = 0.1  # share of a division's cities left out at each edge of its box
 
 
 def _middle(values: list[float]) -> float:
