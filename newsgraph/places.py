@@ -214,6 +214,17 @@ def _abbreviated_state(doc: Doc, t: _Toponym) -> Entry | None:
     return abbreviated_state(text) if text.endswith(".") else None
 
 
+def _acts(span: Span) -> bool:
+    """'Washington warned', 'pressure on Moscow from Washington', 'talks with Beijing': the
+    name stands for a government that acts or is acted upon, not for a place."""
+    root = span.root
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ in {"nsubj", "nsubjpass", "agent", "dobj"}:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in {"with", "against", "between", "on"}
+
+
 def _government_mention(text: str, key: str) -> bool:
     """A mention of a country's actor that is not its name: a capital acting as the
     government ('Washington warned') or a metonym ('the Kremlin')."""
@@ -252,7 +263,10 @@ def detect(
             if span is None:
                 continue
             if _government_mention(m.text, actor.key):
-                blocked.update(range(span.start, span.end))  # 'Washington warned'
+                if _acts(span):
+                    blocked.update(range(span.start, span.end))  # 'Washington warned'
+                else:
+                    add(span.start, span.end)  # 'a flight to Moscow', 'Ottawa's airport'
                 continue
             if actor.key.startswith("C:"):
                 demonym = m.label == "NORP"
