@@ -8,8 +8,12 @@ capital acting as its government ("Washington warned") is an actor, not a place 
 Resolution: every candidate of the name in the gazetteer (`knowledge/gazetteer.py`) gets a
 score, `score()` below, that a reader can follow: a prior by kind (a country before a state
 before a city of the same name), the population, and the article's context: the qualifier
-after a comma ("Paris, Texas"), the countries and states the article names unambiguously,
-the dateline, the actors' countries. The best candidate wins; ties go to the more prominent.
+after a comma ("Paris, Texas"), the countries and states the article names unambiguously
+(no name counts as its own evidence), the country it names most, the dateline. The best
+candidate wins; ties go to the more prominent. Resolution runs twice: the sure choices of
+the first round (one candidate, a qualifier, a wide margin) are the context of the second.
+A city found only by the gazetteer (not by the tagger) is kept when the text says it is a
+place: "in Cottonport", a qualifier, or a state of the article around it.
 """
 
 from __future__ import annotations
@@ -43,10 +47,11 @@ QUALIFIER_MATCH = 10.0  # "Paris, Texas": the qualifier names the candidate's st
 QUALIFIER_MISMATCH = -6.0
 CONTEXT_COUNTRY = 2.5  # the article names the candidate's country elsewhere
 CONTEXT_ADMIN1 = 3.0  # … or its state
+MAIN_COUNTRY = 2.0  # … and the candidate's country is the one the article names most
 # The actors' countries are not used as context: most come from the very place names being
-# resolved ('Georgia School Boards Association' → GEO), which makes a circle.
+# resolved ('Georgia School Boards Association' → GEO), which makes a circle (tried: LGL even
+# half 62.3 without them, 61.9 with them).
 ACTOR_CONTEXT = False
-MAIN_COUNTRY = 2.0  # … and it is the country the article names most
 DATELINE_COUNTRY = 1.5
 DATELINE_ADMIN1 = 2.0
 CAPITAL = 3.0  # a country's capital city
