@@ -55,6 +55,7 @@ ACTOR_CONTEXT = False
 DATELINE_COUNTRY = 1.5
 DATELINE_ADMIN1 = 2.0
 CAPITAL = 3.0  # a country's capital city
+ALTERNATE_NAME = -3.0  # known by this name only as an alternate spelling, beside a namesake
 SURE_MARGIN = 1.5  # a first-round choice this far ahead of the next sets the context
 
 
@@ -104,6 +105,8 @@ class _Toponym:
     chosen: Entry | None = None
     margin: float = 0.0
     weak: bool = False  # found by the gazetteer alone: kept only with evidence (see _evident)
+    # The text, folded, when some candidate has it as its main name (else empty); see score().
+    by_name: frozenset[str] = frozenset()
 
 
 def _tokens_of(doc: Doc, start: int, end: int) -> Span | None:
@@ -436,6 +439,8 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
         value += POPULATION_WEIGHT * math.log10(entry.population + 1)
     if entry.kind == "city" and _is_capital(entry):
         value += CAPITAL  # 'Yerevan' the capital rather than the province around it
+    if toponym.by_name and fold_name(entry.name) not in toponym.by_name:
+        value += ALTERNATE_NAME  # 'New York' the state, whose name it is, not the city's alias
     if toponym.qualifier:
         inside = any(
             (q.kind == "country" and q.country == entry.country)
@@ -459,6 +464,9 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
 
 
 def _choose(toponym: _Toponym, context: Context) -> None:
+    key = fold_name(toponym.text)
+    named = any(fold_name(e.name) == key for e in toponym.candidates)
+    toponym.by_name = frozenset({key}) if named else frozenset()
     if toponym.fixed is not None:
         toponym.chosen, toponym.margin = toponym.fixed, 10.0
         return
