@@ -398,6 +398,7 @@ class Context:
     countries: Counter = field(default_factory=Counter)
     admin1: Counter = field(default_factory=Counter)  # (country, state name)
     dateline: Entry | None = None
+    dateline_key: str = ""  # the dateline's name, folded: not evidence for itself
 
     def add(self, entry: Entry, count: int = 1) -> None:
         if entry.country:
@@ -417,7 +418,9 @@ class Context:
     def without(self, entries: Iterable[Entry]) -> Context:
         """The context less what a name's mentions brought to it: no name is its own
         evidence ('Georgia … Georgia' does not make Georgia the country twice as likely)."""
-        other = Context(Counter(self.countries), Counter(self.admin1), self.dateline)
+        other = Context(
+            Counter(self.countries), Counter(self.admin1), self.dateline, self.dateline_key
+        )
         for entry in entries:
             other.add(entry, -1)
         return other
@@ -457,7 +460,8 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
     if state and context.admin1[(entry.country, state)] > 0:
         value += CONTEXT_ADMIN1
     line = context.dateline
-    if line is not None and line is not entry and entry.kind != "country":
+    own_line = fold_name(toponym.text) == context.dateline_key  # 'LISBON —' … 'in Lisbon'
+    if line is not None and not own_line and entry.kind != "country":
         value += DATELINE_COUNTRY if line.country == entry.country else 0.0
         value += DATELINE_ADMIN1 if state and state == _state_of(line) else 0.0
     return value
@@ -480,8 +484,8 @@ def resolve(doc: Doc, toponyms: list[_Toponym], context: Context) -> list[_Topon
     """Two rounds: the sure ones (one candidate, a country, a qualifier, a wide margin) set
     the context, then everything is scored again with it. Returns the toponyms kept."""
     for t in toponyms:
-        _choose(t, Context(dateline=context.dateline))
-    sure = Context(dateline=context.dateline)
+        _choose(t, Context(dateline=context.dateline, dateline_key=context.dateline_key))
+    sure = Context(dateline=context.dateline, dateline_key=context.dateline_key)
     sure.countries.update(context.countries)
     brought: dict[str, list[Entry]] = {}
     for t in toponyms:
@@ -531,6 +535,7 @@ def find_places(
             line_toponym.kind, line_toponym.weak = "dateline", False
             _choose(line_toponym, Context())
             context.dateline = line_toponym.chosen
+            context.dateline_key = fold_name(line_toponym.text)
     toponyms = resolve(doc, toponyms, context)
     places: dict[str, PlaceRecord] = {}
     for t in toponyms:
