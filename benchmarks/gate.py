@@ -1,11 +1,12 @@
 """CI gate: run the quality benchmarks and fail when a metric falls below its floor.
 
 Runs the scripts named in benchmarks/floors.json (ner_conll.py, coref_gum.py,
-time_meantime.py, quotes_polnear.py, events_plover.py) with --json (subprocesses with this
-interpreter, from the project root), reads each metric named in benchmarks/floors.json and
-compares it with its floor. Prints one table (metric, floor, measured, ok/FAIL); exits 1 if
-any metric is below its floor or could not be measured, 0 otherwise. Without the evaluation
-data (../shared/eval, or $NEWSGRAPH_EVAL) it prints "skipped: ... not found" and exits 0.
+time_meantime.py, quotes_polnear.py, events_plover.py, geo_places.py) with --json
+(subprocesses with this interpreter, from the project root), reads each metric named in
+benchmarks/floors.json and compares it with its floor. Prints one table (metric, floor,
+measured, ok/FAIL); exits 1 if any metric is below its floor or could not be measured, 0
+otherwise. Without the evaluation data (../shared/eval, or $NEWSGRAPH_EVAL) it prints
+"skipped: ... not found" and exits 0.
 
 Keys in floors.json are "<script>:<path>", the path dotted into that script's JSON output
 ("results.coref.muc.f1"); "<path> - <path>" is a difference (a gain over a baseline row).

@@ -14,8 +14,21 @@ from newsgraph.article import Article, check_text, parse_published
 from newsgraph.components import register_extensions
 from newsgraph.events import EventRecord
 from newsgraph.pipeline import load_pipeline, model_label
+from newsgraph.places import Dateline as DatelineRecord
+from newsgraph.places import PlaceRecord
 from newsgraph.quotes import QuoteRecord
-from newsgraph.schema import Actor, Analysis, ArticleInfo, Event, Mention, Quote, Role, Span
+from newsgraph.schema import (
+    Actor,
+    Analysis,
+    ArticleInfo,
+    Dateline,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Role,
+    Span,
+)
 
 Record = TypeVar("Record", Quote, Event)
 
@@ -131,6 +144,8 @@ def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Anal
             )
         )
     actors.sort(key=lambda a: -a.salience)
+    places: list[PlaceRecord] = doc._.newsgraph_places or []
+    line: DatelineRecord | None = doc._.newsgraph_dateline
     return Analysis(
         article=ArticleInfo(
             id=article.article_id,
@@ -142,9 +157,13 @@ def build_analysis(doc: Doc, article: Article, model: str | None = None) -> Anal
         ),
         actors=actors,
         quotes=[_quote(n, q) for n, q in enumerate(doc._.newsgraph_quotes or [], 1)],
-        events=[_event(n, e) for n, e in enumerate(doc._.newsgraph_events or [], 1)],
+        events=[
+            _event(n, e, _event_place(doc, e, places, line))
+            for n, e in enumerate(doc._.newsgraph_events or [], 1)
+        ],
         times=list(doc._.newsgraph_times or []),
-        places=[],
+        places=[Place.model_validate(p, from_attributes=True) for p in places],
+        dateline=Dateline.model_validate(line, from_attributes=True) if line else None,
         model=model,
     )
 
@@ -162,8 +181,37 @@ def _quote(n: int, q: QuoteRecord) -> Quote:
     return _numbered(Quote, "q", n, q, speaker_mention=span)
 
 
-def _event(n: int, e: EventRecord) -> Event:
-    return _numbered(Event, "e", n, e)
+def _event(n: int, e: EventRecord, place: str | None) -> Event:
+    return _numbered(Event, "e", n, e, place=place)
+
+
+PAST_TAGS = {"VBD", "VBN"}
+
+
+def _event_place(
+    doc: Doc, e: EventRecord, places: list[PlaceRecord], line: DatelineRecord | None
+) -> str | None:
+    """The place id of an event: the place its sentence says it happened at ("in Brussels");
+    else, in a story with a dateline, the dateline's place for an asserted past event whose
+    sentence names no place; else none."""
+    if e.place_start is not None:
+        # The token of "in Brussels", or the name of "in the capital city of Nairobi".
+        return next(
+            (
+                p.id
+                for p in places
+                for m in p.mentions
+                if m.start <= e.place_start < m.end
+                or (e.start <= m.start < e.end and m.text == e.place)
+            ),
+            None,
+        )
+    if line is None or line.place is None or e.status != "asserted":
+        return None
+    if any(e.start <= m.start < e.end for p in places for m in p.mentions if m.kind != "demonym"):
+        return None  # the sentence names a place but not as where the event happened
+    trigger = doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+    return line.place if trigger is not None and trigger.root.tag_ in PAST_TAGS else None
 
 
 def _salience(mentions: list[Mention], total: int, length: int) -> float:

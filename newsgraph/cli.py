@@ -14,7 +14,7 @@ from rich.console import Console
 from newsgraph.analysis import analyze_many
 from newsgraph.article import Article, parse_published
 from newsgraph.errors import NewsgraphError
-from newsgraph.export import plover_records
+from newsgraph.export import geojson, plover_records
 from newsgraph.ingest import read_text_file
 from newsgraph.knowledge import load_actor_dictionary
 from newsgraph.pipeline import load_pipeline
@@ -29,6 +29,7 @@ class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     plover = "plover"
+    geojson = "geojson"
 
 
 def _fail(message: str) -> None:
@@ -53,7 +54,8 @@ def analyze(
 ) -> None:
     """Analyse articles: actors with roles, coreference, times, quotes and events.
 
-    --format plover writes each article's events as PLOVER JSON records, one per line."""
+    --format plover writes each article's events as PLOVER JSON records, one per line;
+    --format geojson one FeatureCollection of the places and the events located at them."""
     try:
         for dictionary in actors or []:
             load_actor_dictionary(dictionary)
@@ -82,6 +84,8 @@ def analyze(
         for article, result in zip(articles, results, strict=True):
             for record in plover_records(result, article.text):
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif output_format is OutputFormat.geojson:
+        sys.stdout.write(json.dumps(geojson(results), indent=2, ensure_ascii=False) + "\n")
     elif output_format is OutputFormat.json:
         payload = [json.loads(r.to_json()) for r in results]
         out = payload[0] if len(files) == 1 and payload else payload

@@ -15,6 +15,7 @@ from newsgraph import knowledge
 from newsgraph.actors import KnowledgeMatcher, build_actors, set_context_countries
 from newsgraph.coref import resolve_coreference
 from newsgraph.events import TriggerMatcher, find_events
+from newsgraph.places import find_places
 from newsgraph.quotes import (
     MIN_INDIRECT_PROBABILITY,
     MIN_QUOTATION_PROBABILITY,
@@ -30,6 +31,8 @@ EXTENSIONS = {
     "newsgraph_actors": None,  # list[ActorRecord]
     "newsgraph_coref": None,  # list[CorefLink]
     "newsgraph_times": None,  # list[TimeExpression]
+    "newsgraph_places": None,  # list[PlaceRecord]
+    "newsgraph_dateline": None,  # Dateline | None: 'KYIV, Ukraine —' and its place
     "newsgraph_quotes": None,  # list[QuoteRecord]
     "newsgraph_sources": None,  # list[ActorRecord]: the quotations' anonymous sources
     "newsgraph_events": None,  # list[EventRecord]
@@ -124,6 +127,28 @@ class TimeNormalizer:
         return doc
 
 
+class PlaceFinder:
+    """Places named in the article, resolved to points with the offline gazetteer."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        register_extensions()
+        self.regions = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for region in knowledge.regions():
+            names = (region.name, *region.aliases)
+            self.regions.add("REGION", [nlp.make_doc(n) for n in names])
+
+    def __call__(self, doc: Doc) -> Doc:
+        regions = [doc[s:e] for _, s, e in self.regions(doc)]
+        places, dateline = find_places(
+            doc, doc._.newsgraph_actors or [], regions, doc._.newsgraph_published
+        )
+        doc._.newsgraph_places = places
+        doc._.newsgraph_dateline = dateline
+        return doc
+
+
 class QuoteFinder:
     """Direct, mixed and indirect quotations attributed to speakers and addressees."""
 
@@ -193,6 +218,17 @@ def make_coreference_resolver(nlp: Language, name: str) -> CoreferenceResolver:
 )
 def make_time_normalizer(nlp: Language, name: str) -> TimeNormalizer:
     return TimeNormalizer()
+
+
+@Language.factory(
+    "newsgraph_places",
+    assigns=["doc._.newsgraph_places", "doc._.newsgraph_dateline"],
+    requires=["doc.ents", "doc._.newsgraph_actors"],
+)
+def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
+    """Toponyms resolved with the offline gazetteer (knowledge/gazetteer.py), which loads
+    once per process on the first article."""
+    return PlaceFinder(nlp)
 
 
 @Language.factory(

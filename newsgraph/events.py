@@ -204,6 +204,7 @@ class EventRecord:
     date: str | None = None
     date_text: str | None = None
     place: str | None = None
+    place_start: int | None = None  # character offset of the place's token, for the places link
     confidence: float = 0.5
     depth: int = 0  # of the trigger in its sentence's tree: the main event is the shallowest
     trigger_i: int = 0  # token index of the trigger
@@ -766,6 +767,7 @@ class EventFinder:
             date=date,
             date_text=date_text,
             place=place,
+            place_start=place_tok.idx if place_tok is not None else None,
             confidence=round(min(confidence, 0.95), 2),
             **_at(trigger),
         )
@@ -1428,6 +1430,7 @@ def _request(
     chain = finder.chain(verb)
     status = finder.status(verb, chain)
     date, date_text = finder.date(verb, chain, status)
+    place, place_tok = finder.place(verb.sent, chain)
     return EventRecord(
         type="REQUEST",
         mode=mode,
@@ -1437,7 +1440,8 @@ def _request(
         status=status,
         date=date,
         date_text=date_text,
-        place=finder.place(verb.sent, chain)[0],
+        place=place,
+        place_start=place_tok.idx if place_tok is not None else None,
         confidence=0.6,
         **_at(verb),
     )

@@ -1,4 +1,4 @@
-"""Exports of one Analysis in other projects' formats: PLOVER event records.
+"""Exports of one Analysis in other projects' formats: PLOVER event records, GeoJSON places.
 
 PLOVER's JSON records (as in the PLOVER-GSR data) carry the event, its mode, the source and
 target actors with their text, country code and sector, the sentence and the trigger.
@@ -57,3 +57,48 @@ def plover_record(analysis: Analysis, event: Event, text: str) -> dict:
 def plover_records(analysis: Analysis, text: str) -> list[dict]:
     """Every event of one article as PLOVER JSON records, in the article's order."""
     return [plover_record(analysis, e, text) for e in analysis.events]
+
+
+def geojson(analyses: list[Analysis]) -> dict:
+    """A GeoJSON FeatureCollection: one Feature per place of each article (a Point, or no
+    geometry for a bloc with no one point), with its name, kind, country, gazetteer id,
+    mentions and the events located there."""
+    features = []
+    for analysis in analyses:
+        for place in analysis.places:
+            point = place.lat is not None and place.lon is not None
+            events = [e for e in analysis.events if e.place == place.id]
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"{analysis.article.id}-{place.id}",
+                    "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}
+                    if point
+                    else None,
+                    "properties": {
+                        "article": analysis.article.id,
+                        "place": place.id,
+                        "name": place.name,
+                        "kind": place.kind,
+                        "country": place.country,
+                        "admin1": place.admin1,
+                        "gazetteer_id": place.gazetteer_id,
+                        "confidence": place.confidence,
+                        "mentions": [m.model_dump() for m in place.mentions],
+                        "events": [
+                            {
+                                "id": e.id,
+                                "type": e.type,
+                                "mode": e.mode,
+                                "status": e.status,
+                                "date": e.date,
+                                "trigger": e.trigger,
+                                "source": e.source,
+                                "target": e.target,
+                            }
+                            for e in events
+                        ],
+                    },
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}

@@ -19,6 +19,7 @@ NEWSGRAPH_PIPES = (
     "newsgraph_actors",
     "newsgraph_coref",
     "newsgraph_times",
+    "newsgraph_places",
     "newsgraph_quotes",
     "newsgraph_events",
 )

@@ -74,8 +74,20 @@ def render(analysis: Analysis, console: Console) -> None:
         events.append(
             f"  [{', '.join(d for d in details if d)}, {e.confidence:.2f}]\n", style="dim"
         )
+    places = Table(title="Places", expand=True)
+    for col in ("place", "kind", "country", "lat, lon", "mentions"):
+        places.add_column(col, overflow="fold")
+    for p in analysis.places:
+        point = f"{p.lat:.4f}, {p.lon:.4f}" if p.lat is not None and p.lon is not None else "—"
+        kind = p.kind + (f" ({p.admin1})" if p.admin1 else "")
+        places.add_row(f"{p.id} {p.name}", kind, p.country or "", point, str(len(p.mentions)))
+    line = analysis.dateline
+    if line is not None:
+        header.append(f"\ndateline {line.text.strip()} → {line.place or '?'}", style="dim")
     rest = Text(f"events: {len(analysis.events)} · places: {len(analysis.places)}", style="dim")
     parts = [header, actors, times]
+    if analysis.places:
+        parts.append(places)
     if analysis.quotes:
         parts += [Text("Quotes", style="italic", justify="center"), quotes]
     if analysis.events:

@@ -116,14 +116,44 @@ class TimeExpression(_Record):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
+PlaceKind = Literal["country", "admin1", "admin2", "city", "region", "landmark"]
+PlaceMentionKind = Literal["name", "demonym", "abbreviation", "dateline"]
+
+
+class PlaceMention(Span):
+    kind: PlaceMentionKind = Field(
+        default="name",
+        description="How the text names the place: its name, a demonym ('Russian forces'), "
+        "an abbreviation ('Ill.') or the dateline.",
+    )
+
+
 class Place(_Record):
     id: str
     name: str
-    country: str | None
-    lat: float | None
+    country: str | None = Field(description="ISO 3166-1 alpha-3; null for a world region.")
+    lat: float | None = Field(description="WGS 84; null for a bloc with no one point.")
     lon: float | None
-    gazetteer_id: str | None
-    mentions: list[Span]
+    gazetteer_id: str | None = Field(
+        description="'geonames:<id>', or 'newsgraph:…' for a division whose point newsgraph "
+        "derives from its cities and for a world region."
+    )
+    mentions: list[PlaceMention]
+    kind: PlaceKind = Field(
+        default="city",
+        description="country, admin1 (state, province), admin2 (county), city, region "
+        "(a world region or bloc) or landmark.",
+    )
+    admin1: str | None = Field(default=None, description="The state or province it lies in.")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class Dateline(_Record):
+    text: str = Field(description="'KYIV, Ukraine —' as written.")
+    start: int
+    end: int
+    place: str | None = Field(description="Place id of the dateline's place.")
+    date: str | None = Field(default=None, description="YYYY-MM-DD when the dateline has one.")
 
 
 class ArticleInfo(_Record):
@@ -143,6 +173,9 @@ class Analysis(_Record):
     events: list[Event]
     times: list[TimeExpression]
     places: list[Place]
+    dateline: Dateline | None = Field(
+        default=None, description="Where (and when) the story was filed, from its dateline."
+    )
     model: str | None = Field(default=None, description="spaCy pipeline used, name-version.")
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -152,6 +185,14 @@ class Analysis(_Record):
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+    def place(self, place_id: str | None) -> Place | None:
+        return next((p for p in self.places if p.id == place_id), None)
+
+    def place_name(self, event: Event) -> str | None:
+        """The name of the place an event happened at, or None."""
+        place = self.place(event.place)
+        return place.name if place else None
 
 
 def json_schema() -> dict:

@@ -26,7 +26,8 @@ def test_json_output_is_one_analysis(tmp_path):
     marques = next(a["id"] for a in data["actors"] if a["name"] == "Helena Marques")
     cable = [q for q in data["quotes"] if q["text"].startswith("This cable is a bridge")]
     assert len(cable) == 1 and cable[0]["kind"] == "direct" and cable[0]["speaker"] == marques
-    assert data["places"] == []
+    lisbon = next(p for p in data["places"] if p["name"] == "Lisbon")
+    assert (lisbon["kind"], lisbon["country"]) == ("city", "PRT")
     agreed = [e for e in data["events"] if e["trigger"] == "agreed"]
     assert len(agreed) == 1 and agreed[0]["type"] == "AGREE"
     assert agreed[0]["date"] == "2024-12-03" and agreed[0]["status"] == "asserted"

@@ -22,6 +22,8 @@ DATA_FILES = [
     "regions.tsv",
     "offices.tsv",
     "first_names.tsv",
+    "state_abbreviations.tsv",
+    "country_points.tsv",
 ]
 
 

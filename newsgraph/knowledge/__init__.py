@@ -782,13 +782,27 @@ def actor_dictionary_entry(text: str) -> UserActor | None:
 class Region:
     name: str
     aliases: tuple[str, ...]
+    lat: float | None = None  # a representative point, or none for a bloc ('Euro-Atlantic')
+    lon: float | None = None
+
+
+def _coordinate(value: str | None) -> float | None:
+    return float(value) if value and value.strip() else None
 
 
 @lru_cache(maxsize=1)
 def regions() -> tuple[Region, ...]:
     """World regions ("Middle East", "Indo-Pacific") from ``regions.tsv``."""
     _, rows = _read("regions.tsv")
-    return tuple(Region(r["name"], _split(r.get("aliases", ""))) for r in rows)
+    return tuple(
+        Region(
+            r["name"],
+            _split(r.get("aliases", "")),
+            _coordinate(r.get("lat")),
+            _coordinate(r.get("lon")),
+        )
+        for r in rows
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,575 @@
+"""Places of one article: toponyms found in the text and resolved to one point each, offline.
+
+Detection: spaCy's GPE/LOC/FAC entities, the actors component's countries, cities and their
+demonyms ('Russian forces' names Russia, as GeoNames-annotated news corpora count it), world
+regions and blocs, "Springfield, Ill." qualifiers and the dateline ("KYIV, Ukraine —"). A
+capital acting as its government ("Washington warned") is an actor, not a place mention.
+
+Resolution: every candidate of the name in the gazetteer (`knowledge/gazetteer.py`) gets a
+score, `score()` below, that a reader can follow: a prior by kind (a country before a state
+before a city of the same name), the population, and the article's context: the qualifier
+after a comma ("Paris, Texas"), the countries and states the article names unambiguously
+(no name counts as its own evidence), the country it names most, the dateline. The best
+candidate wins; ties go to the more prominent. Resolution runs twice: the sure choices of
+the first round (one candidate, a qualifier, a wide margin) are the context of the second.
+A city found only by the gazetteer (not by the tagger) is kept when the text says it is a
+place: "in Cottonport", a qualifier, or a state of the article around it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newsgraph import knowledge
+from newsgraph.actors import _longest_first
+from newsgraph.knowledge.gazetteer import (
+    Entry,
+    abbreviated_state,
+    fold_name,
+    place_candidates,
+    state_abbreviations,
+)
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DASHES = {"-", "—", "–", "--"}
+
+# Score weights (see score()): a prior by kind, then population and context.
+KIND_PRIOR = {"country": 8.0, "region": 8.0, "admin1": 5.5, "city": 0.0, "admin2": -1.0}
+POPULATION_WEIGHT = 0.8  # per power of ten of people (cities and counties only)
+QUALIFIER_MATCH = 10.0  # "Paris, Texas": the qualifier names the candidate's state or country
+QUALIFIER_MISMATCH = -6.0
+CONTEXT_COUNTRY = 2.5  # the article names the candidate's country elsewhere
+CONTEXT_ADMIN1 = 3.0  # … or its state
+MAIN_COUNTRY = 2.0  # … and the candidate's country is the one the article names most
+# The actors' countries are not used as context: most come from the very place names being
+# resolved ('Georgia School Boards Association' → GEO), which makes a circle (tried: LGL even
+# half 62.3 without them, 61.9 with them).
+ACTOR_CONTEXT = False
+DATELINE_COUNTRY = 1.5
+DATELINE_ADMIN1 = 2.0
+CAPITAL = 3.0  # a country's capital city
+ALTERNATE_NAME = -3.0  # known by this name only as an alternate spelling, beside a namesake
+SURE_MARGIN = 1.5  # a first-round choice this far ahead of the next sets the context
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    start: int  # character offsets
+    end: int
+    text: str
+    kind: str = "name"  # name | demonym | abbreviation | dateline
+
+
+@dataclass(slots=True)
+class PlaceRecord:
+    id: str
+    name: str
+    kind: str  # country | admin1 | admin2 | city | region
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    gazetteer_id: str | None
+    population: int
+    confidence: float
+    mentions: list[PlaceMention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Dateline:
+    text: str
+    start: int
+    end: int
+    place: str | None  # place id
+    date: str | None  # YYYY-MM-DD when the dateline carries one
+
+
+@dataclass(slots=True)
+class _Toponym:
+    """A span to resolve: its tokens, its text and what qualifies it."""
+
+    start: int  # token offsets
+    end: int
+    text: str
+    kind: str = "name"
+    candidates: tuple[Entry, ...] = ()
+    qualifier: tuple[Entry, ...] = ()  # what a following ", Texas" can be
+    fixed: Entry | None = None  # known for sure (a country named by the actors component)
+    chosen: Entry | None = None
+    margin: float = 0.0
+    weak: bool = False  # found by the gazetteer alone: kept only with evidence (see _evident)
+    # The text, folded, when some candidate has it as its main name (else empty); see score().
+    by_name: frozenset[str] = frozenset()
+
+
+def _tokens_of(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (
+        doc[start].pos_ in {"DET", "ADP", "PUNCT"}
+        or doc[start].is_space
+        or doc[start].lower_ == "the"
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s"}):
+        end -= 1
+    for i in range(start, end):  # never across a line
+        if i > start and ("\n" in doc[i - 1].whitespace_ or "\n" in doc[i].text):
+            return start, i
+    return start, end
+
+
+def _looks_capitalised(text: str) -> bool:
+    return text[:1].isupper() or text[:1].isdigit()
+
+
+# ----------------------------------------------------------------------------- dateline
+
+MONTHS = {m: n for n, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+)}  # fmt: skip
+DATE_IN_DATELINE = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?"
+)
+
+
+def find_dateline(doc: Doc) -> tuple[int, int, int] | None:
+    """'BRUSSELS (Reuters) -', 'KYIV, Ukraine —', 'SPRINGFIELD, Ill., Nov. 27 (AP) —' at the
+    start of a line among the first lines: (first token, end of the place, token after the
+    dash)."""
+    line_starts = [0] + [
+        t.i for t in doc[1:] if "\n" in doc[t.i - 1].whitespace_ + doc[t.i - 1].text
+    ]
+    for line_start in line_starts[:3]:
+        i = line_start
+        while i < len(doc) and (doc[i].is_space or "\n" in doc[i].text):
+            i += 1
+        start = i
+        while (
+            i < len(doc)
+            and i - start < 4
+            and ((doc[i].is_upper and doc[i].is_alpha) or (doc[i].text == "." and i > start))
+        ):
+            i += 1
+        if i == start or len(doc[start:i].text) < 3:
+            continue
+        place_end = i
+        for j in range(i, min(len(doc), i + 12)):
+            if "\n" in doc[j].text:
+                break
+            if doc[j].text in DASHES or doc[j].text.startswith(("—", "–")):
+                return start, place_end, j + 1
+    return None
+
+
+def _dateline_date(text: str, published: dt.date | None) -> str | None:
+    match = DATE_IN_DATELINE.search(text)
+    if match is None:
+        return None
+    month, day = MONTHS[match.group(1)[:3].lower()], int(match.group(2))
+    year = int(match.group(3)) if match.group(3) else (published.year if published else None)
+    if year is None:
+        return None
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if not match.group(3) and published and date > published + dt.timedelta(days=2):
+        date = date.replace(year=year - 1)  # 'Dec. 30' in a story published on Jan. 2
+    return date.isoformat()
+
+
+# ----------------------------------------------------------------------------- detection
+
+
+def _qualifier_after(doc: Doc, end: int) -> tuple[tuple[Entry, ...], int, str]:
+    """ ", Texas", ", Ill.", ", Ukraine" right after a toponym: the entries the qualifier may
+    be, the token where it ends and its kind."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return (), end, "name"
+    abbreviations = state_abbreviations()
+    for length in (3, 2, 1):  # 'N.Y.' may be one token or several; 'New Mexico' two
+        stop = end + 1 + length
+        if stop > len(doc):
+            continue
+        span = doc[end + 1 : stop]
+        if "\n" in span.text or not _looks_capitalised(span.text):
+            continue
+        written = span.text if span.text in abbreviations else span.text.replace(" ", "")
+        state = abbreviated_state(written) if written in abbreviations else None
+        if state and (span.text.endswith(".") or span.text.isupper()):
+            return (state,), stop, "abbreviation"
+        found = tuple(e for e in place_candidates(span.text) if e.kind in {"admin1", "country"})
+        if found and all(t.is_title or t.is_upper or t.is_punct for t in span):
+            return found, stop, "name"
+    return (), end, "name"
+
+
+def _abbreviated_state(doc: Doc, t: _Toponym) -> Entry | None:
+    """'Kan.', 'Pa.' (the dot a token of its own or not): the US state it abbreviates."""
+    text = t.text
+    if t.end < len(doc) and doc[t.end].text == "." and not text.endswith("."):
+        text += "."
+    return abbreviated_state(text) if text.endswith(".") else None
+
+
+def _acts(span: Span) -> bool:
+    """'Washington warned', 'pressure on Moscow from Washington', 'talks with Beijing': the
+    name stands for a government that acts or is acted upon, not for a place."""
+    root = span.root
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ in {"nsubj", "nsubjpass", "agent", "dobj"}:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in {"with", "against", "between", "on"}
+
+
+def _government_mention(text: str, key: str) -> bool:
+    """A mention of a country's actor that is not its name: a capital acting as the
+    government ('Washington warned') or a metonym ('the Kremlin')."""
+    if not key.startswith("C:"):
+        return False
+    return knowledge.country_by_name(text) is None and knowledge.country_by_demonym(text) is None
+
+
+def detect(
+    doc: Doc,
+    actors: Iterable = (),
+    regions: Iterable[Span] = (),
+    dateline: tuple[int, int, int] | None = None,
+) -> list[_Toponym]:
+    """Toponyms of the article: the dateline's place, entities, the actors' places and
+    demonyms, regions, and what the gazetteer finds among proper nouns."""
+    spans: dict[tuple[int, int], _Toponym] = {}
+    blocked: set[int] = set()
+
+    def add(start: int, end: int, kind: str = "name", fixed: Entry | None = None) -> None:
+        start, end = _trim(doc, start, end)
+        if start >= end or blocked.intersection(range(start, end)):
+            return
+        text = doc[start:end].text
+        if not _looks_capitalised(text) or not any(c.isalpha() for c in text):
+            return
+        spans.setdefault((start, end), _Toponym(start, end, text, kind, fixed=fixed))
+
+    if dateline is not None:
+        add(dateline[0], dateline[1], "dateline")
+    for actor in actors:
+        for m in actor.mentions:
+            if m.kind != "name":
+                continue
+            span = _tokens_of(doc, m.start, m.end)
+            if span is None:
+                continue
+            if _government_mention(m.text, actor.key):
+                if _acts(span):
+                    blocked.update(range(span.start, span.end))  # 'Washington warned'
+                else:
+                    add(span.start, span.end)  # 'a flight to Moscow', 'Ottawa's airport'
+                continue
+            if actor.key.startswith("C:"):
+                demonym = m.label == "NORP"
+                country = knowledge.country_by_code(actor.key[2:])
+                found = (
+                    [e for e in place_candidates(country.name) if e.kind == "country"]
+                    if country
+                    else []
+                )
+                # A demonym names its country; a name ('Georgia') is still resolved in context.
+                sure = demonym or not place_candidates(m.text)
+                add(
+                    span.start,
+                    span.end,
+                    "demonym" if demonym else "name",
+                    found[0] if found and sure else None,
+                )
+            elif actor.type in {"GPE", "LOC"} or actor.key.startswith("P:"):
+                add(span.start, span.end)
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            # 'Paris, Texas' tagged as one entity: the place, then its qualifier.
+            comma = next((t.i for t in ent if t.text == ","), None)
+            add(ent.start, comma if comma is not None else ent.end)
+            if comma is not None:
+                add(comma + 1, ent.end)
+    for region in regions:
+        add(region.start, region.end)
+    kept: list[_Toponym] = _longest_first(list(spans.values()))  # any start/end records
+    taken = {i for t in kept for i in range(t.start, t.end)}
+    kept += _scan(doc, taken | blocked, actors)
+    kept.sort(key=lambda t: t.start)
+    result = []
+    for t in kept:
+        state = _abbreviated_state(doc, t)
+        if state:  # 'Kan.' is Kansas, not the town of Kan in Myanmar
+            t.kind, t.fixed = "abbreviation", state
+        t.candidates = (t.fixed,) if t.fixed else place_candidates(t.text)
+        if t.candidates:
+            result.append(t)
+    placed = {i for t in result for i in range(t.start, t.end)}
+    for t in list(result):
+        t.qualifier, stop, kind = _qualifier_after(doc, t.end)
+        if kind == "abbreviation" and not placed.intersection(range(t.end + 1, stop)):
+            # 'Ill.' names Illinois too.
+            text = doc[t.end + 1 : stop].text
+            result.append(_Toponym(t.end + 1, stop, text, kind, t.qualifier, fixed=t.qualifier[0]))
+            placed.update(range(t.end + 1, stop))
+    return sorted(result, key=lambda t: t.start)
+
+
+LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "around", "through", "into",
+            "toward", "towards", "of", "between", "throughout", "inside", "within"}  # fmt: skip
+SURE_KINDS = {"country", "admin1", "admin2", "region"}
+TIME_LABELS = {"DATE", "TIME"}  # 'March' the month, not the English town
+SCAN_LENGTHS = (4, 3, 2, 1)
+
+
+def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
+    """Names of the gazetteer that the tagger missed or mistook ('Alexandria woman charged',
+    tagged a person): runs of proper nouns matched longest first. A country, state, county or
+    region is taken as found; a city only with evidence, judged after the first round of
+    resolution (`_evident`). Tokens of a person's full name never match."""
+    people = set()  # words of a person named in full: 'Henry' of 'Chiquita Henry', 'Warden'
+    for actor in actors:
+        full = actor.type == "PERSON" and len(actor.name.split()) > 1
+        for m in actor.mentions if full else ():
+            span = _tokens_of(doc, m.start, m.end)
+            people.update(range(span.start, span.end) if span is not None else ())
+        for m in actor.mentions if actor.key.startswith("O:") else ():
+            span = _tokens_of(doc, m.start, m.end)  # 'European Union': a known organisation
+            taken.update(range(span.start, span.end) if span is not None else ())
+    for ent in doc.ents:
+        if ent.label_ in TIME_LABELS:
+            taken.update(range(ent.start, ent.end))
+    found = []
+    i = 0
+    while i < len(doc):
+        for n in SCAN_LENGTHS:
+            span = doc[i : i + n]
+            if (
+                len(span) < n
+                or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+                or taken.intersection(range(i, i + n))
+                or (n == 1 and i in people)  # 'Rapides Parish' of a mistagged name may match
+                or "\n" in span.text
+            ):
+                continue
+            candidates = place_candidates(span.text)
+            if not candidates:
+                continue
+            top = candidates[0]
+            # A county's one-word name ('Union', 'Lincoln') is too common to trust alone.
+            sure = top.kind in SURE_KINDS and not span[0].is_stop
+            sure = sure and (top.kind != "admin2" or n > 1 or top.population >= 10_000)
+            found.append(_Toponym(i, i + n, span.text, weak=not sure))
+            taken.update(range(i, i + n))
+            i += n - 1
+            break
+        i += 1
+    return found
+
+
+def _evident(doc: Doc, t: _Toponym, context: Context) -> bool:
+    """A city the tagger did not find is a place when the text says so: 'in Cottonport', a
+    qualifier ('Alexandria, La.'), or a state the article names elsewhere."""
+    if t.qualifier or (t.start > 0 and doc[t.start - 1].lower_ in LOCATIVE):
+        return True
+    entry = t.chosen
+    state = _state_of(entry) if entry is not None else None
+    return bool(state) and context.admin1[(entry.country, state)] > 0
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+@dataclass(slots=True)
+class Context:
+    """What the article says about where it is."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)  # (country, state name)
+    dateline: Entry | None = None
+    dateline_key: str = ""  # the dateline's name, folded: not evidence for itself
+
+    def add(self, entry: Entry, count: int = 1) -> None:
+        if entry.country:
+            self.countries[entry.country] += count
+        if entry.kind == "admin1":
+            self.admin1[(entry.country, entry.name)] += count
+        elif entry.admin1:
+            self.admin1[(entry.country, entry.admin1)] += count
+
+    def main_country(self) -> str | None:
+        """The country the article is about: named most, and more than once."""
+        top = self.countries.most_common(2)
+        if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return top[0][0]
+
+    def without(self, entries: Iterable[Entry]) -> Context:
+        """The context less what a name's mentions brought to it: no name is its own
+        evidence ('Georgia … Georgia' does not make Georgia the country twice as likely)."""
+        other = Context(
+            Counter(self.countries), Counter(self.admin1), self.dateline, self.dateline_key
+        )
+        for entry in entries:
+            other.add(entry, -1)
+        return other
+
+
+def _state_of(entry: Entry) -> str | None:
+    return entry.name if entry.kind == "admin1" else entry.admin1
+
+
+def _is_capital(entry: Entry) -> bool:
+    country = knowledge.country_by_capital(entry.name)
+    return country is not None and country.code == entry.country
+
+
+def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
+    """How likely `entry` is the place `toponym` names, in the article's `context`."""
+    value = KIND_PRIOR.get(entry.kind, 0.0)
+    if entry.kind in {"city", "admin2"}:
+        value += POPULATION_WEIGHT * math.log10(entry.population + 1)
+    if entry.kind == "city" and _is_capital(entry):
+        value += CAPITAL  # 'Yerevan' the capital rather than the province around it
+    if toponym.by_name and fold_name(entry.name) not in toponym.by_name:
+        value += ALTERNATE_NAME  # 'New York' the state, whose name it is, not the city's alias
+    if toponym.qualifier:
+        inside = any(
+            (q.kind == "country" and q.country == entry.country)
+            or (q.kind == "admin1" and q.country == entry.country and q.name == _state_of(entry))
+            for q in toponym.qualifier
+        )
+        value += QUALIFIER_MATCH if inside else QUALIFIER_MISMATCH
+    # The article's other places (the caller leaves out what this toponym brought).
+    if context.countries[entry.country] > 0:
+        value += CONTEXT_COUNTRY
+        if entry.kind != "country" and entry.country == context.main_country():
+            value += MAIN_COUNTRY
+    state = _state_of(entry)
+    if state and context.admin1[(entry.country, state)] > 0:
+        value += CONTEXT_ADMIN1
+    line = context.dateline
+    own_line = fold_name(toponym.text) == context.dateline_key  # 'LISBON —' … 'in Lisbon'
+    if line is not None and not own_line and entry.kind != "country":
+        value += DATELINE_COUNTRY if line.country == entry.country else 0.0
+        value += DATELINE_ADMIN1 if state and state == _state_of(line) else 0.0
+    return value
+
+
+def _choose(toponym: _Toponym, context: Context) -> None:
+    key = fold_name(toponym.text)
+    named = any(fold_name(e.name) == key for e in toponym.candidates)
+    toponym.by_name = frozenset({key}) if named else frozenset()
+    if toponym.fixed is not None:
+        toponym.chosen, toponym.margin = toponym.fixed, 10.0
+        return
+    scored = sorted(((score(e, toponym, context), n, e) for n, e in enumerate(toponym.candidates)),
+                    key=lambda s: (-s[0], s[1]))  # fmt: skip
+    toponym.chosen = scored[0][2]
+    toponym.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+
+
+def resolve(doc: Doc, toponyms: list[_Toponym], context: Context) -> list[_Toponym]:
+    """Two rounds: the sure ones (one candidate, a country, a qualifier, a wide margin) set
+    the context, then everything is scored again with it. Returns the toponyms kept."""
+    for t in toponyms:
+        _choose(t, Context(dateline=context.dateline, dateline_key=context.dateline_key))
+    sure = Context(dateline=context.dateline, dateline_key=context.dateline_key)
+    sure.countries.update(context.countries)
+    brought: dict[str, list[Entry]] = {}
+    for t in toponyms:
+        if (
+            t.chosen is not None
+            and not t.weak
+            and (len(t.candidates) == 1 or t.margin >= SURE_MARGIN)
+        ):
+            sure.add(t.chosen)
+            brought.setdefault(fold_name(t.text), []).append(t.chosen)
+    for t in toponyms:
+        _choose(t, sure.without(brought.get(fold_name(t.text), ())))
+    # A name found with evidence once is a place wherever the article repeats it.
+    evident = {fold_name(t.text) for t in toponyms if not t.weak or _evident(doc, t, sure)}
+    return [t for t in toponyms if fold_name(t.text) in evident]
+
+
+def _confidence(toponym: _Toponym) -> float:
+    return round(min(0.95, 0.5 + 0.45 * (1 - math.exp(-toponym.margin / 3))), 2)
+
+
+def _national(code: str | None) -> str | None:
+    country = knowledge.country_by_code(code) if code and len(code) == 3 else None
+    return country.code if country else None
+
+
+def find_places(
+    doc: Doc,
+    actors: Iterable = (),
+    regions: Iterable[Span] = (),
+    published: dt.date | None = None,
+) -> tuple[list[PlaceRecord], Dateline | None]:
+    """The article's places (ids 'p1'… in order of first mention) and its dateline."""
+    actors = list(actors)
+    line = find_dateline(doc)
+    toponyms = detect(doc, actors, regions, line)
+    context = Context()
+    for actor in actors if ACTOR_CONTEXT else ():  # the actors' countries
+        code = _national(actor.country)
+        if code and actor.type != "GPE":
+            context.countries[code] += 1
+    line_toponym = None
+    if line is not None:
+        start, place_end, after = line
+        line_toponym = next((t for t in toponyms if t.start == start), None)
+        if line_toponym is not None:
+            line_toponym.kind, line_toponym.weak = "dateline", False
+            _choose(line_toponym, Context())
+            context.dateline = line_toponym.chosen
+            context.dateline_key = fold_name(line_toponym.text)
+    toponyms = resolve(doc, toponyms, context)
+    places: dict[str, PlaceRecord] = {}
+    for t in toponyms:
+        entry = t.chosen
+        if entry is None:
+            continue
+        span = doc[t.start : t.end]
+        record = places.get(entry.id)
+        if record is None:
+            record = places[entry.id] = PlaceRecord(
+                id=f"p{len(places) + 1}",
+                name=entry.name,
+                kind=entry.kind,
+                country=entry.country,
+                admin1=entry.admin1,
+                lat=entry.lat,
+                lon=entry.lon,
+                gazetteer_id=entry.id,
+                population=entry.population,
+                confidence=_confidence(t),
+            )
+        else:
+            record.confidence = max(record.confidence, _confidence(t))
+        record.mentions.append(PlaceMention(span.start_char, span.end_char, span.text, t.kind))
+    dateline = None
+    if line is not None:
+        start, _, after = line
+        span = doc[start:after]
+        chosen = line_toponym.chosen if line_toponym is not None else None
+        dateline = Dateline(
+            span.text,
+            span.start_char,
+            span.end_char,
+            places[chosen.id].id if chosen is not None and chosen.id in places else None,
+            _dateline_date(span.text, published),
+        )
+    return list(places.values()), dateline

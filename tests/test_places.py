@@ -1,0 +1,215 @@
+"""Places: toponyms found and resolved to points offline, datelines, events linked, GeoJSON.
+
+The articles are invented for these tests; the last tests read the canonical example in
+../shared/examples. Points are checked within a distance of the real place, not exactly.
+"""
+
+import json
+import math
+
+import pytest
+from helpers import SHARED_EXAMPLE
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.export import geojson
+from newsgraph.knowledge.gazetteer import fold_name, place_candidates, state_abbreviations
+
+pytestmark = pytest.mark.model
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(a))
+
+
+def place(analysis, mention_text):
+    """The place that has a mention with exactly this text."""
+    found = [p for p in analysis.places if any(m.text == mention_text for m in p.mentions)]
+    assert len(found) == 1, [(p.name, [m.text for m in p.mentions]) for p in analysis.places]
+    return found[0]
+
+
+def near(p, lat, lon, within=100):
+    assert p.lat is not None and km(p.lat, p.lon, lat, lon) <= within, (p.name, p.lat, p.lon)
+
+
+# --- the gazetteer ------------------------------------------------------------------------
+
+
+def test_gazetteer_holds_countries_states_counties_cities_and_regions():
+    kinds = {e.kind for e in place_candidates("Georgia")}
+    assert {"country", "admin1"} <= kinds
+    county = [e for e in place_candidates("Rapides Parish") if e.kind == "admin2"]
+    assert county and county[0].admin1 == "Louisiana"
+    assert any(e.kind == "city" and e.country == "USA" for e in place_candidates("Paris"))
+    bloc = place_candidates("Euro-Atlantic")[0]
+    assert bloc.kind == "region" and bloc.lat is None
+    assert fold_name("the Côte d’Ivoire") == fold_name("Cote d'Ivoire")
+    assert state_abbreviations()["Ill."] == "Illinois"
+
+
+def test_a_country_is_at_its_centre_not_its_capital():
+    (usa,) = [e for e in place_candidates("United States") if e.kind == "country"]
+    assert km(usa.lat, usa.lon, 38.9, -77.0) > 1000  # not Washington
+    assert usa.id.startswith("geonames:")
+
+
+# --- detection and resolution ---------------------------------------------------------------
+
+
+def test_paris_texas_and_paris_france_by_context(analyze):
+    texas = analyze(
+        "Storms flooded streets in Paris, Texas, on Tuesday. Officials in Lamar County said "
+        "roads near Paris would stay closed."
+    )
+    near(place(texas, "Paris, Texas".split(",")[0]), 33.66, -95.56)
+    assert place(texas, "Texas").kind == "admin1"
+    france = analyze("Thousands marched in Paris on Saturday against the pension reform.")
+    p = place(france, "Paris")
+    assert (p.country, p.kind) == ("FRA", "city")
+    near(p, 48.86, 2.35)
+
+
+def test_georgia_the_country_or_the_state_by_context(analyze):
+    caucasus = analyze(
+        "Protesters gathered in Tbilisi as Georgia's parliament debated the bill. Russia "
+        "warned Georgia against closer ties with the European Union."
+    )
+    assert place(caucasus, "Tbilisi").country == "GEO"
+    assert [p.kind for p in caucasus.places if p.name == "Georgia"] == ["country"]
+    south = analyze(
+        "Voters in Atlanta, Savannah and Macon lined up early. Georgia election officials said "
+        "turnout across the state was the highest since 2008."
+    )
+    state = [p for p in south.places if p.name == "Georgia"]
+    assert [(p.kind, p.country) for p in state] == [("admin1", "USA")]
+    near(place(south, "Atlanta"), 33.75, -84.39)
+
+
+def test_springfield_by_its_abbreviated_state(analyze):
+    a = analyze("SPRINGFIELD, Ill. — The city council met on Monday to approve the budget.")
+    p = a.place(a.dateline.place)
+    assert (p.name, p.admin1) == ("Springfield", "Illinois")
+    near(p, 39.80, -89.64)
+    assert place(a, "Ill.").name == "Illinois"
+
+
+def test_regions_are_regions_never_a_city(analyze):
+    a = analyze(
+        "The minister spoke of security in the Euro-Atlantic, the Indo-Pacific and the Middle "
+        "East, and of new trade routes across Africa."
+    )
+    for text in ("Euro-Atlantic", "Indo-Pacific", "Middle East", "Africa"):
+        assert place(a, text).kind == "region"
+    assert place(a, "Euro-Atlantic").lat is None
+
+
+def test_a_capital_acting_as_government_is_not_a_place(analyze):
+    a = analyze("Washington warned Moscow against any escalation, officials in Berlin said.")
+    mentions = {m.text for p in a.places for m in p.mentions}
+    assert "Washington" not in mentions and "Moscow" not in mentions
+    assert place(a, "Berlin").country == "DEU"
+
+
+def test_demonyms_point_at_their_country(analyze):
+    a = analyze("Ukrainian drones struck a depot as Russian forces advanced near Kharkiv.")
+    ukraine = place(a, "Ukrainian")
+    assert ukraine.kind == "country" and ukraine.country == "UKR"
+    assert [m.kind for m in ukraine.mentions] == ["demonym"]
+    near(place(a, "Kharkiv"), 49.99, 36.23)
+
+
+def test_no_month_or_modal_becomes_a_place(analyze):
+    a = analyze(
+        "May said the plan Will needs would be ready in March. Will Smith and May Brown agreed."
+    )
+    assert a.places == []
+
+
+# --- datelines and events -------------------------------------------------------------------
+
+
+def test_dateline_with_country_and_date(analyze):
+    a = analyze(
+        "KYIV, Ukraine, Dec. 3 (Reuters) — Officials met energy company executives to discuss "
+        "repairs to the grid.",
+        published="2024-12-04",
+    )
+    assert a.dateline is not None and a.dateline.date == "2024-12-03"
+    kyiv = a.place(a.dateline.place)
+    assert kyiv.name == "Kyiv" and kyiv.kind == "city"
+    near(kyiv, 50.45, 30.52)
+    assert place(a, "Ukraine").kind == "country"
+
+
+def test_events_take_their_sentence_place_else_the_dateline(analyze):
+    a = analyze(
+        "BRUSSELS (Reuters) - German Chancellor Olaf Scholz met Chinese Premier Li Qiang on "
+        "Tuesday.\nScholz later held talks with Turkish officials in Ankara.\n"
+        "Scholz will meet Li again next month.",
+        published="2024-03-08",
+    )
+    brussels = a.place(a.dateline.place)
+    assert brussels.name == "Brussels" and brussels.country == "BEL"
+    by_trigger = {e.trigger: e for e in a.events}
+    assert a.place_name(by_trigger["met"]) == "Brussels"  # past, asserted, no other place
+    assert a.place_name(by_trigger["held"]) == "Ankara"
+    assert by_trigger["meet"].place is None  # future: not evidently in Brussels
+
+
+def test_geojson_feature_collection(analyze):
+    a = analyze("Japan and South Korea held talks in Seoul.", published="2024-03-08")
+    collection = json.loads(json.dumps(geojson([a])))
+    assert collection["type"] == "FeatureCollection"
+    seoul = next(f for f in collection["features"] if f["properties"]["name"] == "Seoul")
+    lon, lat = seoul["geometry"]["coordinates"]
+    assert km(lat, lon, 37.57, 126.98) < 50
+    assert [e["type"] for e in seoul["properties"]["events"]] == ["CONSULT"]
+    assert seoul["properties"]["kind"] == "city" and seoul["properties"]["mentions"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " \n ", "In , , in ,\n—", "BRUSSELS —", "PARIS, —\n\n(Reuters) -", "in " * 50,
+     "X" * 300, "Ünïcödé ☃ in Zürich, Switzerland ✓"],
+)  # fmt: skip
+def test_odd_text_never_crashes(pipeline, text):
+    from newsgraph.places import find_places
+
+    doc = pipeline(text)
+    places, _ = find_places(doc, doc._.newsgraph_actors or [])
+    assert all(p.mentions for p in places)
+
+
+def test_cli_geojson_and_text_report(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("LISBON — Portugal and Morocco signed a water agreement in Lisbon.\n")
+    runner = CliRunner()
+    out = runner.invoke(app, ["analyze", str(path), "--format", "geojson"])
+    assert out.exit_code == 0, out.output
+    names = {f["properties"]["name"] for f in json.loads(out.stdout)["features"]}
+    assert {"Lisbon", "Portugal", "Morocco"} <= names
+    report = runner.invoke(app, ["analyze", str(path)])
+    assert report.exit_code == 0 and "Places" in report.stdout and "38.7" in report.stdout
+
+
+# --- the canonical example --------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="../shared/examples not present")
+def test_example_article_places(analyze):
+    a = analyze(SHARED_EXAMPLE.read_text(encoding="utf-8"), published="2024-12-04")
+    by_name = {p.name: p for p in a.places}
+    for country in ("Peru", "Brazil", "Ukraine", "Russia", "North Korea", "South Korea",
+                    "Japan", "Finland", "Sweden"):  # fmt: skip
+        assert by_name[country].kind == "country", country
+    near(by_name["Brussels"], 50.85, 4.35)
+    for region in ("Euro-Atlantic", "Indo-Pacific", "Middle East"):
+        assert by_name[region].kind == "region"
+    visit = next(e for e in a.events if e.trigger == "visiting")
+    assert a.place_name(visit) == "Brussels"
