@@ -313,6 +313,9 @@ def detect(
         if state:  # 'Kan.' is Kansas, not the town of Kan in Myanmar
             t.kind, t.fixed = "abbreviation", state
         t.candidates = (t.fixed,) if t.fixed else place_candidates(t.text)
+        letters = t.text.replace(".", "")
+        if letters.isupper() and len(letters) <= 3:  # 'UK', 'US' name a country, not Uk or Us
+            t.candidates = tuple(e for e in t.candidates if e.kind in {"country", "admin1"})
         if t.candidates:
             result.append(t)
     placed = {i for t in result for i in range(t.start, t.end)}

@@ -213,3 +213,13 @@ def test_example_article_places(analyze):
         assert by_name[region].kind == "region"
     visit = next(e for e in a.events if e.trigger == "visiting")
     assert a.place_name(visit) == "Brussels"
+
+
+def test_an_acronym_names_a_country_not_a_town_of_that_name(analyze):
+    a = analyze(
+        "Russian officials met their UK counterparts in Moscow on Monday, and US envoys joined "
+        "them by video from Washington.\n"
+    )
+    names = {p.name: p.kind for p in a.places}
+    assert "Uk" not in names and "Us" not in names
+    assert names.get("United Kingdom") == "country"
