@@ -296,7 +296,7 @@ class QuoteFinder:
         if (verb := self._verb_beside(span)) is not None:
             found.append(("verb", 0, verb, self._speaker_beside(verb, span)))
         according = self._according_near(span)
-        if according is not None and not found:
+        if according is not None and not any(how == "cue" for how, *_ in found):
             # beside a speaker's own cue, 'according to X' relays the quotation: a second
             # record (according_to), not a rival speaker
             found.append(("according", 0, *according))
@@ -309,7 +309,8 @@ class QuoteFinder:
             alternatives.append(QuotationCandidate(record, span, found_by, rank, cue))
         if previous is not None and self._continues(previous, span):
             record = self._quotation_record(span)
-            record.speaker, record.speaker_mention = previous.speaker, previous.speaker_mention
+            record.speaker = previous.speaker
+            record.speaker_mention = self._latest_mention(previous, span.outer_start)
             record.cue, record.cue_start, record.cue_end = (
                 previous.cue,
                 previous.cue_start,
@@ -320,6 +321,22 @@ class QuoteFinder:
         for candidate in reportable:
             candidate.rivals = len(reportable) - 1
         return reportable
+
+    def _latest_mention(self, previous: QuoteRecord, before: int) -> tuple[int, int, str]:
+        """The speaker's mention nearest before a quotation that carries on ('… Mr. Kamp
+        said. / He sees …: "…"' is his through 'He')."""
+        later = [
+            (start, end)
+            for start, end, actor in self.mention_actor
+            if actor == previous.speaker
+            and previous.speaker_mention[1] <= start
+            and end <= before
+            and not _inside(start, self.marked)
+        ]
+        if not later:
+            return previous.speaker_mention
+        start, end = max(later)
+        return start, end, self.text[start:end]
 
     def _quotation_record(self, span: MarkedSpan) -> QuoteRecord:
         start, end = _strip_inner(self.text, span.inner_start, span.inner_end)
@@ -623,12 +640,24 @@ class QuoteFinder:
             content = trim_punct(content)
             if content is None or len(content) < MIN_INDIRECT_TOKENS:
                 continue
-            record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)
+            record = QuoteRecord(
+                self._kind_of(content), content.start_char, content.end_char, content.text
+            )
             self._according_cue(record, cue, speaker)
             record.frame = "according"
             record.confidence = 0.75 if record.speaker else 0.6
             records.append(record)
         return records
+
+    def _kind_of(self, content: Span) -> str:
+        """'direct' for words inside one pair of marks, 'mixed' for a report with a quotation
+        in it, else 'indirect'."""
+        start, end = content.start_char, content.end_char
+        if any(s.inner_start <= start and end <= s.inner_end for s in self.marked):
+            return "direct"
+        if any(start < s.outer_end and s.outer_start < end for s in self.marked):
+            return "mixed"
+        return "indirect"
 
     def _according_cue(self, record: QuoteRecord, cue: Token, source: Span) -> None:
         record.cue, record.cue_start = "according to", cue.idx
