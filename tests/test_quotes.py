@@ -15,19 +15,34 @@ def _speaker(a, q):
     return a.actor(q.speaker).name if q.speaker else None
 
 
-def test_marks_of_every_kind_are_paired():
-    text = (
-        "He said: “Curly quotes work.” She replied «with guillemets here».\n"
-        "'A headline quote in single marks,' says the minister about the US' top diplomat.\n"
-        'A stray " between spaces and then "a proper straight quote" here.'
-    )
-    inner = [text[s.inner_start : s.inner_end] for s in find_quotations(text)]
-    assert inner == [
-        "Curly quotes work.",
-        "with guillemets here",
-        "A headline quote in single marks,",
-        "a proper straight quote",
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He said: “Curly quotes work.” She replied «with guillemets here».\n"
+            "'A headline quote in single marks,' says the minister about the US' top diplomat.\n"
+            'A stray " between spaces and then "a proper straight quote" here.',
+            [
+                "Curly quotes work.",
+                "with guillemets here",
+                "A headline quote in single marks,",
+                "a proper straight quote",
+            ],
+        ),
+        (  # typography mixed within one quotation still closes it
+            '“I fundamentally disagree," said the retired general. "The bottom line is clear.”\n'
+            '"Absent a deal,” he added, “nothing moves."',
+            [
+                "I fundamentally disagree,",
+                "The bottom line is clear.",
+                "Absent a deal,",
+                "nothing moves.",
+            ],
+        ),
+    ],
+)
+def test_marks_of_every_kind_are_paired(text, expected):
+    assert [text[s.inner_start : s.inner_end] for s in find_quotations(text)] == expected
 
 
 def test_multi_paragraph_quote_is_one_quotation():
@@ -271,20 +286,6 @@ def test_anonymous_sources_are_actors_of_their_own(analyze):
     # 'a senior official' and 'the senior official': one source, never a named person
     assert [m.text for m in official.mentions] == ["A senior official", "The senior official"]
     assert len({x.id for x in a.actors}) == len(a.actors)
-
-
-def test_mixed_typography_closes_a_quotation():
-    text = (
-        '“I fundamentally disagree," said the retired general. "The bottom line is clear.”\n'
-        '"Absent a deal,” he added, “nothing moves."'
-    )
-    inner = [text[s.inner_start : s.inner_end] for s in find_quotations(text)]
-    assert inner == [
-        "I fundamentally disagree,",
-        "The bottom line is clear.",
-        "Absent a deal,",
-        "nothing moves.",
-    ]
 
 
 def test_speaker_of_an_inverted_or_misparsed_cue_stands_outside_the_marks(analyze):
