@@ -139,7 +139,7 @@ class KnowledgeMatcher:
             if form in {"name", "capital"} and not _looks_like_name(doc[start:end]):
                 continue
             found.append(NameMention(start, end, label, key, form, sector))
-        return _longest_first(found)
+        return longest_first(found)
 
     def title_spans(self, doc: Doc) -> list[Span]:
         spans = [doc[s:e] for _, s, e in self.titles(doc)]
@@ -155,7 +155,7 @@ def _looks_like_name(span: Span) -> bool:
     return first[:1].isupper() or first[:1].isdigit()
 
 
-def _longest_first(mentions: list[NameMention]) -> list[NameMention]:
+def longest_first(mentions: list[NameMention]) -> list[NameMention]:
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[NameMention] = []
     taken: set[int] = set()

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from newsgraph import knowledge
-from newsgraph.actors import _longest_first
+from newsgraph.actors import longest_first
 from newsgraph.knowledge.gazetteer import (
     Entry,
     abbreviated_state,
@@ -48,10 +48,9 @@ QUALIFIER_MISMATCH = -6.0
 CONTEXT_COUNTRY = 2.5  # the article names the candidate's country elsewhere
 CONTEXT_ADMIN1 = 3.0  # … or its state
 MAIN_COUNTRY = 2.0  # … and the candidate's country is the one the article names most
-# The actors' countries are not used as context: most come from the very place names being
-# resolved ('Georgia School Boards Association' → GEO), which makes a circle (tried: LGL even
-# half 62.3 without them, 61.9 with them).
-ACTOR_CONTEXT = False
+# The actors' countries are not context: most come from the very place names being resolved
+# ('Georgia School Boards Association' → GEO), a circle (tried: LGL even half 62.3 without
+# them, 61.9 with them).
 DATELINE_COUNTRY = 1.5
 DATELINE_ADMIN1 = 2.0
 CAPITAL = 3.0  # a country's capital city
@@ -303,7 +302,7 @@ def detect(
                 add(comma + 1, ent.end)
     for region in regions:
         add(region.start, region.end)
-    kept: list[_Toponym] = _longest_first(list(spans.values()))  # any start/end records
+    kept: list[_Toponym] = longest_first(list(spans.values()))  # any start/end records
     taken = {i for t in kept for i in range(t.start, t.end)}
     kept += _scan(doc, taken | blocked, actors)
     kept.sort(key=lambda t: t.start)
@@ -510,11 +509,6 @@ def _confidence(toponym: _Toponym) -> float:
     return round(min(0.95, 0.5 + 0.45 * (1 - math.exp(-toponym.margin / 3))), 2)
 
 
-def _national(code: str | None) -> str | None:
-    country = knowledge.country_by_code(code) if code and len(code) == 3 else None
-    return country.code if country else None
-
-
 def find_places(
     doc: Doc,
     actors: Iterable = (),
@@ -526,10 +520,6 @@ def find_places(
     line = find_dateline(doc)
     toponyms = detect(doc, actors, regions, line)
     context = Context()
-    for actor in actors if ACTOR_CONTEXT else ():  # the actors' countries
-        code = _national(actor.country)
-        if code and actor.type != "GPE":
-            context.countries[code] += 1
     line_toponym = None
     if line is not None:
         start, place_end, after = line
