@@ -41,7 +41,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DASHES = {"-", "—", "–", "--"}
 
 # Score weights (see score()): a prior by kind, then population and context.
-KIND_PRIOR = {"country": 8.0, "region": 8.0, "admin1": 5.5, "city": 0.0, "admin2": -1.0}
+KIND_PRIOR = {"country": 8.0, "region": 8.0, "admin1": 6.5, "city": 0.0, "admin2": -1.0}
 POPULATION_WEIGHT = 0.8  # per power of ten of people (cities and counties only)
 QUALIFIER_MATCH = 10.0  # "Paris, Texas": the qualifier names the candidate's state or country
 QUALIFIER_MISMATCH = -6.0

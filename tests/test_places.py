@@ -223,3 +223,13 @@ def test_an_acronym_names_a_country_not_a_town_of_that_name(analyze):
     names = {p.name: p.kind for p in a.places}
     assert "Uk" not in names and "Us" not in names
     assert names.get("United Kingdom") == "country"
+
+
+def test_a_state_named_alone_is_the_state_beside_another_state(analyze):
+    a = analyze(
+        "Thousands of retirees are leaving New York for Florida each year, tax officials in "
+        "Albany said on Tuesday, and the trend is speeding up.\n"
+    )
+    florida = next(p for p in a.places if p.name == "Florida")
+    assert (florida.kind, florida.country) == ("admin1", "USA")
+    assert 26 < florida.lat < 31 and -88 < florida.lon < -80
