@@ -61,11 +61,12 @@ def speaker_of(cue: Token) -> Span | None:
 
 
 def _with_appositive(head: Token) -> Span:
-    """The mention headed by `head`, with a name in apposition ('One of the men, Jessie
-    Elkins,') but not its relative clauses."""
+    """The mention headed by `head`, with its prepositional phrases ('A reporter for
+    Agence France-Presse') and a name in apposition ('One of the men, Jessie Elkins,') but
+    not its relative clauses."""
     end = head.i
     for child in head.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "prep" or (child.dep_ == "appos" and child.pos_ == "PROPN"):
             end = child.right_edge.i
     return head.doc[head.left_edge.i if head.left_edge.i <= head.i else head.i : end + 1]
 
@@ -83,10 +84,12 @@ def holder_of(cue: Token) -> Span | None:
     return speaker_of(cue)
 
 
-def clausal_content(cue: Token) -> Span | None:
-    """The reported clause: 'said (that) CONTENT', or 'CONTENT, police said' where the
-    parser hangs the cue on the clause it reports."""
-    return next((c for f, c in _frames(cue) if f in {"ccomp", "para", "inter"}), None)
+def clausal_contents(cue: Token) -> list[Span]:
+    """The reported clauses: 'said (that) CONTENT', or 'CONTENT, police said' where the
+    parser hangs the cue on the clause it reports; more than one where the parser takes a
+    fronted phrase for a clause too ('Sitting down with …, Clinton remarked that …')."""
+    return [c for f, c in _frames(cue) if f in {"ccomp", "para", "inter"}]
+
 
 
 def trim_punct(span: Span) -> Span | None:

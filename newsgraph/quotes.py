@@ -26,7 +26,7 @@ from newsgraph.actors import ActorRecord, MentionRecord
 from newsgraph.coref import CorefLink
 from newsgraph.frames import (
     FrameCandidate,
-    clausal_content,
+    clausal_contents,
     features,
     frame_candidates,
     has_subject,
@@ -228,10 +228,7 @@ class QuoteFinder:
             for tok in self._tokens_outside(sent, self.marked):
                 if not _is_cue(tok):
                     continue
-                own = clausal_content(tok)
-                if own is not None and not (
-                    own.start_char < span.outer_end and span.outer_start < own.end_char
-                ):
+                if clausal_contents(tok) and self._clause_around(tok, span) is None:
                     continue  # 'and said he was convinced …' reports something else
                 while (
                     tok.dep_ == "ccomp"
@@ -259,6 +256,14 @@ class QuoteFinder:
         if not (inside or inverted):
             return speaker
         chunks = [c for c in cue.doc.noun_chunks if not _inside(c.root.idx, self.marked)]
+        if not right_after:
+            # '"…," Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama': the
+            # first phrase between the marks and the cue
+            between = next(
+                (c for c in chunks if span.outer_end <= c.start_char and c.end <= cue.i), None
+            )
+            if between is not None:
+                return between
         after = next((c for c in chunks if c.start == cue.i + 1), None)
         if after is not None and (inverted or after.root.pos_ == "PROPN"):
             return after
@@ -383,7 +388,7 @@ class QuoteFinder:
         self._set_cue(record, cue, with_addressee=_is_cue(cue))
         if found_by not in {"cue", "verb"}:
             return
-        content = clausal_content(cue) or self._object_content(cue, span)
+        content = self._clause_around(cue, span) or self._object_content(cue, span)
         if (
             content is not None
             and content.start_char < span.outer_start - 1
@@ -524,7 +529,7 @@ class QuoteFinder:
         cues = [
             t
             for t in self._tokens_outside(before, self.marked)
-            if _is_cue(t) and t.i not in self.used_cues and clausal_content(t) is None
+            if _is_cue(t) and t.i not in self.used_cues and not clausal_contents(t)
         ]
         if not cues or not (before.text.rstrip().endswith(":") or len(cues) == 1):
             return None
@@ -543,6 +548,17 @@ class QuoteFinder:
     def _set_speaker(self, record: QuoteRecord, speaker: Span) -> None:
         record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
         record.speaker = self.actor_at(speaker)
+
+    def _clause_around(self, cue: Token, span: MarkedSpan) -> Span | None:
+        """The clause the cue reports that holds the quotation, if any."""
+        return next(
+            (
+                c
+                for c in clausal_contents(cue)
+                if c.start_char < span.outer_end and span.outer_start < c.end_char
+            ),
+            None,
+        )
 
     def _object_content(self, cue: Token, span: MarkedSpan) -> Span | None:
         """'called the program "worse than amnesty"', 'denounced him as a "psychopath"',
