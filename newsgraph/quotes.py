@@ -526,12 +526,15 @@ class QuoteFinder:
         if tok is None or tok.sent.start == 0:
             return None
         before = self.doc[tok.sent.start - 1].sent
+        colon = before.text.rstrip().endswith(":")
+        if not colon and any(t.i in self.used_cues for t in before):
+            return None  # '"…," Corker said, pointing out that 98 senators …': he carries on
         cues = [
             t
             for t in self._tokens_outside(before, self.marked)
             if _is_cue(t) and t.i not in self.used_cues and not clausal_contents(t)
         ]
-        if not cues or not (before.text.rstrip().endswith(":") or len(cues) == 1):
+        if not cues or not (colon or len(cues) == 1):
             return None
         return cues[-1] if speaker_of(cues[-1]) is not None else None
 
