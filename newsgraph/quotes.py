@@ -268,7 +268,9 @@ class QuoteFinder:
         if after is not None and (inverted or after.root.pos_ == "PROPN"):
             return after
         before = next((c for c in chunks if c.end == cue.i), None)
-        if before is not None and before.start_char >= span.outer_end:
+        # outside this quotation: after it, or before it where a split quotation's first
+        # part misled the parser ('"… McCain," Trump said, "and I …"')
+        if before is not None and not (span.outer_start < before.end_char <= span.outer_end):
             return before
         if inside and cue.dep_ in {"advcl", "xcomp", "conj"} and cue.head.i != cue.i:
             return self._speaker_beside(cue.head, span)  # 'Clinton …, telling the crowd, "…"'
@@ -330,11 +332,16 @@ class QuoteFinder:
     def _latest_mention(self, previous: QuoteRecord, before: int) -> tuple[int, int, str]:
         """The speaker's mention nearest before a quotation that carries on ('… Mr. Kamp
         said. / He sees …: "…"' is his through 'He')."""
+        # a later sentence: '"…," Trump went on, as if he did not hear' keeps 'Trump'
+        after = previous.speaker_mention[1]
+        if previous.cue_start is not None:
+            cue = self.doc.char_span(previous.cue_start, previous.cue_end, alignment_mode="expand")
+            after = max(after, cue.sent.end_char) if cue is not None else after
         later = [
             (start, end)
             for start, end, actor in self.mention_actor
             if actor == previous.speaker
-            and previous.speaker_mention[1] <= start
+            and after <= start
             and end <= before
             and not _inside(start, self.marked)
         ]
