@@ -176,6 +176,7 @@ class QuoteFinder:
             if len(link.actor_ids) == 1:
                 self.mention_actor.append((link.start, link.end, link.actor_ids[0]))
         self.used_cues: set[int] = set()
+        self._sentences: dict[int, list[Span]] = {}  # per quotation, by its start
 
     def actor_at(self, span: Span | None) -> str | None:
         """The actor whose mention covers the head of `span`, else the name in apposition
@@ -201,6 +202,11 @@ class QuoteFinder:
     def _sentences_of(self, span: MarkedSpan) -> list[Span]:
         """The sentences a quotation starts or ends in, and the next one when only the
         attribution follows ('"…." he said' may be split after the full stop)."""
+        if span.outer_start not in self._sentences:
+            self._sentences[span.outer_start] = self._find_sentences(span)
+        return self._sentences[span.outer_start]
+
+    def _find_sentences(self, span: MarkedSpan) -> list[Span]:
         first = self.doc.char_span(span.inner_start, span.inner_start + 1, alignment_mode="expand")
         last = self.doc.char_span(
             max(span.inner_end - 1, 0), span.inner_end, alignment_mode="expand"
