@@ -369,8 +369,20 @@ class QuoteFinder:
         ):
             return False  # 'I said' belongs to a quotation whose marks were lost
         inner = self.text[span.inner_start : span.inner_end]
-        # 'the so-called "establishment"': words held at a distance
-        return not (record.kind == "direct" and _is_fragment(self.doc, record, inner))
+        # 'the so-called "establishment"': words held at a distance, unless the cue names
+        # something so ('a country Romney called "our No. 1 geopolitical foe"')
+        return not (
+            record.kind == "direct"
+            and _is_fragment(self.doc, record, inner)
+            and not self._named_by_cue(candidate)
+        )
+
+    def _named_by_cue(self, candidate: QuotationCandidate) -> bool:
+        cue, span = candidate.cue, candidate.span
+        if cue is None or candidate.found_by != "cue":
+            return False
+        inner = self.doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+        return inner is not None and any(t.head.i == cue.i and t.dep_ == "oprd" for t in inner)
 
     def _attribute(
         self,
