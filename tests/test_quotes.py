@@ -372,3 +372,48 @@ def test_according_to_keeps_the_kind_of_what_it_reports(analyze):
     a = analyze('According to Karim Bennani, the talks "went nowhere" on Monday.')
     (q,) = a.quotes
     assert (q.kind, q.cue, _speaker(a, q)) == ("mixed", "according to", "Karim Bennani")
+
+
+def test_speaker_between_the_marks_and_a_cue_that_names_its_addressee(analyze):
+    a = analyze(
+        "The governor spent the evening at a reception in the capital.\n"
+        '"That was a fine speech you gave last night, Governor," Senator Dana Whitfield, '
+        "Democrat of Oregon, told Governor Ruiz as the line moved on.\n"
+    )
+    (q,) = [q for q in a.quotes if q.text.startswith("That was a fine speech")]
+    assert q.speaker_mention.text.startswith("Senator Dana Whitfield")
+    assert _speaker(a, q).endswith("Whitfield")
+
+
+def test_a_continued_quotation_keeps_the_speaker_of_its_cue_sentence(analyze):
+    a = analyze(
+        "The senator was asked about the vote at a town hall in Dayton.\n"
+        '"You know, it happens, right?" Okafor went on, as if she had not heard the '
+        'question. "But you have to get over it and fight back."\n'
+    )
+    (q,) = [q for q in a.quotes if q.text.startswith("But you have to")]
+    assert q.speaker_mention.text == "Okafor"
+
+
+def test_a_reported_clause_that_holds_the_quotation_is_the_mixed_content(analyze):
+    a = analyze(
+        "Sitting down with a radio host on Thursday, during which she also discussed the "
+        'budget, Mayor Ines Alvarado remarked that she was "a little surprised" to be '
+        "debating parking fees again.\n"
+    )
+    (q,) = [q for q in a.quotes if "a little surprised" in q.text]
+    assert q.kind == "mixed"
+    assert q.text.startswith("that she was")
+    assert q.speaker_mention.text.endswith("Alvarado")
+
+
+def test_words_a_cue_names_something_as_are_a_quotation(analyze):
+    a = analyze(
+        "Relations with Belarus have soured. Belarus is a country that the former defence "
+        'minister, Piotr Zielinski, called "our first security concern."\n'
+        'The so-called "reform package" was approved on Friday.\n'
+    )
+    texts = {q.text: q.speaker_mention.text for q in a.quotes if q.speaker_mention}
+    said = [t for t in texts if "our first security concern" in t]
+    assert said and texts[said[0]].endswith("Zielinski")
+    assert not any("reform package" in t for t in texts)
