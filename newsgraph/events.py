@@ -95,6 +95,7 @@ HYPOTHETICAL_HEADS = {
     "proposal",
     "readiness",
     "willingness",
+    "bid",  # "Ukraine's bid to join the EU"
 }
 # "called for", "pushed for", "appealed for": what is asked for has not happened.
 ASKING_HEADS = {"call", "ask", "push", "press", "appeal", "plead", "lobby", "campaign"}
@@ -167,15 +168,17 @@ CIRCUMSTANCE_PREPS = {
 # Prepositions whose object is not whom an event is done to: time, circumstance, means.
 LOOSE_EXCLUDED = CIRCUMSTANCE_PREPS | {"during", "by", "via", "like", "as", "in", "at", "near"}
 CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
-# Generic nouns whose compound says what they are: "the ceasefire agreement", "an aid package".
+# Generic nouns whose compound says what they are: "the ceasefire agreement", "an aid package",
+# "a credit line".
 GENERIC_HEADS = {
     "agreement", "accord", "deal", "pact", "program", "programme", "package", "convoy",
-    "shipment", "delivery", "plan", "effort",
+    "shipment", "delivery", "plan", "effort", "line",
 }  # fmt: skip
-# Nouns that count what their of-phrase names: "a series of bombs", "a wave of sanctions".
+# Nouns that count or frame what their of-phrase names: "a series of bombs", "a wave of
+# sanctions", "a state of emergency".
 QUANTITY_HEADS = {
     "series", "number", "wave", "string", "barrage", "volley", "salvo", "round", "dozen",
-    "hundred", "thousand", "set", "package", "raft", "host", "batch",
+    "hundred", "thousand", "set", "package", "raft", "host", "batch", "state",
 }  # fmt: skip
 # Common nouns for a place that an 'of' phrase names: "in the capital city of Algiers".
 PLACE_NOUNS = {
@@ -426,8 +429,11 @@ class EventFinder:
             ids: list[str] = []
             # "reaffirmed the alliance's dedication": a possessor owns what the pattern's
             # object names, it is not what the event is done to.
-            # ("expelled India's ambassador": a person's possessor is whose they are.)
-            owned = name == "obj" and any(d == "dobj" for d, _ in row.pattern)
+            # ("expelled India's ambassador": a person's possessor is whose they are; "blocked
+            # Sweden's bid": a refusal answers the one whose bid or proposal it refuses.)
+            owned = (
+                name == "obj" and any(d == "dobj" for d, _ in row.pattern) and row.type != "REJECT"
+            )
             for tok in self.slot(trigger, name, row):
                 skip = "poss" if owned and not _is_person_noun(tok) else ""
                 where = name == "obj" and not owned and row.type in MATERIAL_CONFLICT

@@ -584,6 +584,25 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
         # 'aside' is an adverb to the parser, not a particle: the pattern names it so.
         ("Moscow brushed aside calls for talks with Kyiv.", ("REJECT", "meet", ["RUS"], ["UKR"])),
         ("Egypt barred Hamas officials from entering.", ("COERCE", "restrict", ["EGY"], ["PSE"])),
+        # Willingness signalled is AGREE whatever the verb that states it.
+        (
+            "Algeria signalled its readiness to mediate between Mali and the rebels.",
+            ("AGREE", None, ["DZA"], ["MLI"]),
+        ),
+        ("China extended a credit line to Zambia.", ("AID", None, ["CHN"], ["ZMB"])),
+        ("Germany gave refuge to Syrian refugees.", ("AID", "asylum", ["DEU"], ["SYR"])),
+        ("Russia sold fighter jets to Iran.", ("AID", None, ["RUS"], ["IRN"])),
+        ("China warned Taiwan that it would respond.", ("THREATEN", None, ["CHN"], ["TWN"])),
+        (
+            "Syrian forces used chemical weapons against civilians in Douma.",
+            ("ASSAULT", None, ["SYR"], ["SYR"]),
+        ),
+        (
+            "The United States sent an aircraft carrier to Israel.",
+            ("MOBILIZE", "troops", ["USA"], ["ISR"]),
+        ),
+        # 'a state of emergency': the of-phrase says what the dobj is.
+        ("Syria lifted the state of emergency.", ("CONCEDE", None, ["SYR"], [])),
     ],
 )
 def test_codebook_verbs(analyze, text, expected):
@@ -594,6 +613,12 @@ def test_codebook_verbs(analyze, text, expected):
 
 
 # --- stated intents (PLOVER: future cooperation is coded as AGREE) -------------------------
+
+
+def test_a_blocked_bid_answers_its_owner_and_what_it_bids_for_is_hypothetical(analyze):
+    a = analyze("Hungary blocked Ukraine's bid to join the European Union.")
+    assert _sides(a, "REJECT") == (["HUN"], ["UKR"])
+    assert _one(a, "COOPERATE").status == "hypothetical"
 
 
 def test_future_cooperation_is_also_an_agree(analyze):
