@@ -168,11 +168,13 @@ CIRCUMSTANCE_PREPS = {
 # Prepositions whose object is not whom an event is done to: time, circumstance, means.
 LOOSE_EXCLUDED = CIRCUMSTANCE_PREPS | {"during", "by", "via", "like", "as", "in", "at", "near"}
 CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
-# Generic nouns whose compound says what they are: "the ceasefire agreement", "an aid package",
-# "a credit line".
+# Particles the parser sometimes reads as a preposition ("pulled out of", "backed down from").
+PARTICLES = {"out", "off", "back", "up", "down", "over", "away", "aside"}
+# Generic nouns whose compound or adjective says what they are: "the ceasefire agreement", "an
+# aid package", "a credit line", "medical teams", "internet services".
 GENERIC_HEADS = {
     "agreement", "accord", "deal", "pact", "program", "programme", "package", "convoy",
-    "shipment", "delivery", "plan", "effort", "line",
+    "shipment", "delivery", "plan", "effort", "line", "team", "level", "service",
 }  # fmt: skip
 # Nouns that count or frame what their of-phrase names: "a series of bombs", "a wave of
 # sanctions", "a state of emergency".
@@ -282,8 +284,15 @@ def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
     for dep, lemmas in row.pattern:
         deps = {dep, "nsubjpass"} if dep == "dobj" else {dep}  # "aid was cut off"
         for child in children:
+            particle = (
+                dep == "prt"
+                and child.dep_ == "prep"
+                and child.i == tok.i + 1
+                and child.lower_ in PARTICLES
+            )  # "pulled out of Kherson": the parser reads the particle as a preposition
             if child.dep_ not in deps and not (dep == "dobj" and child in controlled):
-                continue
+                if not particle:
+                    continue
             word = child.lower_ if dep in {"prt", "prep"} else child.lemma_.lower()
             if lemmas is not None and word in QUANTITY_HEADS and dep == "dobj":
                 # "exploded a series of bombs", "fired a barrage of rockets": what is counted.
@@ -292,7 +301,7 @@ def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
             if lemmas is not None and word in GENERIC_HEADS and dep == "dobj":
                 # "violated the ceasefire agreement", "suspended the aid programme": a generic
                 # head takes its kind from its compound.
-                kinds = [c.lemma_ for c in child.children if c.dep_ == "compound"]
+                kinds = [c.lemma_ for c in child.children if c.dep_ in {"compound", "amod"}]
                 word = next((k for k in kinds if k in lemmas), word)
             if lemmas is None or word in lemmas:
                 if dep not in {"xcomp", "advcl"}:  # a complement is an event of its own

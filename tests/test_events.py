@@ -603,6 +603,19 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
         ),
         # 'a state of emergency': the of-phrase says what the dobj is.
         ("Syria lifted the state of emergency.", ("CONCEDE", None, ["SYR"], [])),
+        # A particle the parser reads as a preposition is still the verb's particle.
+        ("Ethiopian troops pulled out of Somalia.", ("RETREAT", "withdraw", ["ETH"], ["SOM"])),
+        (
+            "Canada halted funding to the UN agency.",
+            ("SANCTION", "discontinue", ["CAN"], ["IGOUNO"]),
+        ),
+        # An adjective says what a generic head is: medical teams, internet services.
+        ("Greece sent medical teams to Turkey.", ("AID", None, ["GRC"], ["TUR"])),
+        ("India rushed fuel shipments to Nepal.", ("AID", None, ["IND"], ["NPL"])),
+        ("Iran suspended internet services in Tehran.", ("COERCE", "censor", ["IRN"], ["IRN"])),
+        ("Japan raised its military alert level.", ("MOBILIZE", "troops", ["JPN"], [])),
+        ("Syrian aircraft dropped bombs on Aleppo.", ("ASSAULT", "aerial", ["SYR"], ["SYR"])),
+        ("Armenia said it was open to talks with Azerbaijan.", ("AGREE", None, ["ARM"], ["AZE"])),
     ],
 )
 def test_codebook_verbs(analyze, text, expected):
