@@ -1099,6 +1099,7 @@ def find_events(
             records.append(record)
     records = _statements(doc, finder, records)
     records = _purposes(doc, records)
+    records = _orders(doc, records)
     records = _one_act(doc, records)
     records.sort(key=lambda r: (r.start, r.trigger_start))
     names = {a.id: a.name for a in actors}
@@ -1186,6 +1187,35 @@ def _purposes(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
                 derived.append(show)
                 break
     return [r for r in records if id(r) not in dropped] + derived
+
+
+# Verbs of command: what one who commands orders done, it does (CAMEO codes the act).
+COMMANDS = {"order", "instruct", "command", "direct"}
+ORDERED_ACTS = {"COERCE", "SANCTION", "RETREAT", "MOBILIZE", "ASSAULT", "AID", "CONCEDE"}
+
+
+def _orders(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
+    """'ordered La Prensa to suspend publication', 'ordered troops to withdraw from Congo':
+    an act done on command is the commander's act (the newspaper is censored, the country
+    withdraws), one event at the command; 'ordered Menem to appear' stays a REQUEST."""
+    by_token = {r.trigger_i: r for r in records}
+    dropped: set[int] = set()
+    for r in records:
+        if r.type == "REQUEST" or id(r) in dropped:
+            continue
+        command = _owner(doc, r, by_token, {"xcomp", "ccomp"})
+        if (
+            command is None
+            or command.type != "REQUEST"
+            or r.type not in ORDERED_ACTS
+            or doc[command.trigger_i].lemma_ not in COMMANDS
+        ):
+            continue
+        command.type, command.mode, command.cameo = r.type, r.mode, r.cameo
+        target = r.target or command.target
+        command.target = [a for a in target if a not in command.source]
+        dropped.add(id(r))
+    return [r for r in records if id(r) not in dropped]
 
 
 def _speech_head(tok: Token) -> Token | None:

@@ -616,6 +616,11 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
         ("Japan raised its military alert level.", ("MOBILIZE", "troops", ["JPN"], [])),
         ("Syrian aircraft dropped bombs on Aleppo.", ("ASSAULT", "aerial", ["SYR"], ["SYR"])),
         ("Armenia said it was open to talks with Azerbaijan.", ("AGREE", None, ["ARM"], ["AZE"])),
+        ("Egypt closed its border with Gaza.", ("COERCE", "restrict", ["EGY"], ["PSE"])),
+        (
+            "Russia ordered two Estonian diplomats to leave.",
+            ("SANCTION", "expel", ["RUS"], ["EST"]),
+        ),
     ],
 )
 def test_codebook_verbs(analyze, text, expected):
@@ -632,6 +637,18 @@ def test_a_blocked_bid_answers_its_owner_and_what_it_bids_for_is_hypothetical(an
     a = analyze("Hungary blocked Ukraine's bid to join the European Union.")
     assert _sides(a, "REJECT") == (["HUN"], ["UKR"])
     assert _one(a, "COOPERATE").status == "hypothetical"
+
+
+def test_an_act_done_on_command_is_the_commanders(analyze):
+    a = analyze("Zimbabwe's government ordered the Daily News to suspend publication.")
+    assert [(e.type, e.mode, e.trigger) for e in a.events] == [("COERCE", "censor", "ordered")]
+    assert _named(a, "COERCE", "status") == ("asserted", ["Zimbabwe"], ["Daily News"])
+    a = analyze("The Ugandan president ordered troops to withdraw from Somalia.")
+    assert [(e.type, e.trigger) for e in a.events] == [("RETREAT", "ordered")]
+    assert _sides(a, "RETREAT") == (["UGA"], ["SOM"])
+    # What is no event of its own stays a command.
+    a = analyze("A Chilean judge ordered the former minister to appear in court.")
+    assert [e.type for e in a.events] == ["REQUEST"]
 
 
 def test_future_cooperation_is_also_an_agree(analyze):
