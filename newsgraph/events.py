@@ -177,10 +177,11 @@ GENERIC_HEADS = {
     "shipment", "delivery", "plan", "effort", "line", "team", "level", "service",
 }  # fmt: skip
 # Nouns that count or frame what their of-phrase names: "a series of bombs", "a wave of
-# sanctions", "a state of emergency".
+# sanctions", "a state of emergency", "a mission of observers".
 QUANTITY_HEADS = {
     "series", "number", "wave", "string", "barrage", "volley", "salvo", "round", "dozen",
-    "hundred", "thousand", "set", "package", "raft", "host", "batch", "state",
+    "hundred", "thousand", "set", "package", "raft", "host", "batch", "state", "team", "mission",
+    "delegation", "contingent", "group", "unit", "squad",
 }  # fmt: skip
 # Common nouns for a place that an 'of' phrase names: "in the capital city of Algiers".
 PLACE_NOUNS = {
@@ -284,12 +285,14 @@ def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
     for dep, lemmas in row.pattern:
         deps = {dep, "nsubjpass"} if dep == "dobj" else {dep}  # "aid was cut off"
         for child in children:
+            # "pulled out of Kherson", "forced the peacekeepers out of the country": the
+            # parser reads the particle as a preposition, one with no object of its own.
             particle = (
                 dep == "prt"
                 and child.dep_ == "prep"
-                and child.i == tok.i + 1
                 and child.lower_ in PARTICLES
-            )  # "pulled out of Kherson": the parser reads the particle as a preposition
+                and not any(g.dep_ == "pobj" for g in child.children)
+            )
             if child.dep_ not in deps and not (dep == "dobj" and child in controlled):
                 if not particle:
                     continue
@@ -385,8 +388,14 @@ class EventFinder:
         """The tokens heading the argument `name` of `trigger` (see plover.tsv)."""
         if trigger.pos_ == "NOUN" and trigger.dep_ == "compound" and name != "mod":
             trigger = trigger.head  # "a mediation effort between …": the phrase's head
-        if name == "csubj":  # "demanded that the DPRK forsake …"
-            return [s for c in trigger.children if c.dep_ == "ccomp" for s in _subjects(c)]
+        if name == "csubj":  # "demanded that the DPRK forsake …", "its demand that Israel …"
+            return [
+                s
+                for c in trigger.children
+                if c.dep_ == "ccomp"
+                or (c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children))
+                for s in _subjects(c)
+            ]
         if name == "subj":
             return _subjects(trigger)
         if name == "obj":
@@ -662,6 +671,8 @@ class EventFinder:
                 # "criticism from Beijing", "aid from Japan", "a rocket attack from Gaza"
                 source_slots = ("poss", "mod", "prep:by", "prep:from", "gov")
             target_slots = row.target or ("of",)
+            if row.type == "REQUEST":
+                target_slots = (*target_slots, "csubj")
         else:
             source_slots = row.source or ("subj",)
             target_slots = row.target or ("obj",)
@@ -1317,13 +1328,15 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
     under = {id(r) for r in records if _event_above(doc, r, by_token)}
     for r in records:
         # "Japan will send aid to Nepal": PLOVER codes cooperation told in the future tense
-        # as the intent it implies (AGREE), beside the planned act itself.
+        # as the intent it implies (AGREE), beside the planned act itself; so too when the
+        # report is no actor's ("…, a statement said", "…, diplomatic sources said").
+        verb = _speech_head(doc[r.trigger_i])
         if (
             r.status == "future"
             and r.type in FUTURE_AGREE
             and r.source
             and id(r) not in owned
-            and _speech_head(doc[r.trigger_i]) is None
+            and (verb is None or not finder.arguments(verb, _SPEAKER_ROW, ("subj",)))
             and _intent_head(doc[r.trigger_i]) is None
         ):
             intent = _intent(doc, r, doc[r.trigger_i], r.source)

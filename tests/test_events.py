@@ -621,6 +621,27 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
             "Russia ordered two Estonian diplomats to leave.",
             ("SANCTION", "expel", ["RUS"], ["EST"]),
         ),
+        # Receiving monitors lets them in (CAMEO 0862); a collective noun is what it gathers.
+        (
+            "The Georgian president received a team of observers from the OSCE.",
+            ("RETREAT", "access", ["GEO"], ["IGOEURSCE"]),
+        ),
+        (
+            "Zambia's president reneged on his promise to hold a referendum.",
+            ("REJECT", None, ["ZMB"], []),
+        ),
+        (
+            "Indonesian troops patrolled the streets of Dili.",
+            ("MOBILIZE", "police", ["IDN"], ["TLS"]),
+        ),
+        (
+            "Eritrea forced the UN peacekeepers out of the country.",
+            ("SANCTION", "expel", ["ERI"], ["IGOPKO"]),
+        ),
+        (
+            "Ethiopian forces launched artillery fire against rebel positions in Tigray.",
+            ("ASSAULT", None, ["ETH"], []),
+        ),
     ],
 )
 def test_codebook_verbs(analyze, text, expected):
@@ -649,6 +670,17 @@ def test_an_act_done_on_command_is_the_commanders(analyze):
     # What is no event of its own stays a command.
     a = analyze("A Chilean judge ordered the former minister to appear in court.")
     assert [e.type for e in a.events] == ["REQUEST"]
+
+
+def test_future_cooperation_no_actor_reports_is_also_an_agree(analyze):
+    a = analyze("Norway will give Kenya a grant of 50 million dollars, a statement said.")
+    assert [(e.type, e.status) for e in a.events] == [("AID", "future"), ("AGREE", "asserted")]
+    assert _sides(a, "AGREE") == (["NOR"], ["KEN"])
+
+
+def test_whom_a_demand_in_a_that_clause_concerns_is_its_target(analyze):
+    a = analyze("The Arab League repeated its demand that Israel withdraw from Lebanon.")
+    assert _named(a, "REQUEST", "status") == ("asserted", ["Arab League"], ["Israel"])
 
 
 def test_future_cooperation_is_also_an_agree(analyze):
