@@ -935,13 +935,28 @@ def _depth(tok: Token) -> int:
 
 
 def _prep_objects(head: Token, words: set[str]) -> list[Token]:
-    return [
-        obj
-        for prep in head.children
-        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in words
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
+    found = []
+    for prep in head.children:
+        if prep.dep_ not in {"prep", "agent", "dative"} or prep.lower_ not in words:
+            continue
+        objs = [obj for obj in prep.children if obj.dep_ == "pobj"]
+        found += objs or _participle_subject(prep)
+    return found
+
+
+def _participle_subject(prep: Token) -> list[Token]:
+    """'granted asylum to five officers holed up in …', 'aid to refugees fleeing …': the
+    parser makes the object the subject of the participle after it (read as a verb of a
+    clause of its own), and leaves the preposition bare."""
+    doc = prep.doc
+    for tok in doc[prep.i + 1 : min(prep.i + 8, len(doc))]:
+        if (
+            tok.dep_ in {"nsubj", "nsubjpass"}
+            and tok.left_edge.i == prep.i + 1
+            and tok.head.pos_ in {"VERB", "AUX"}
+        ):
+            return [tok]
+    return []
 
 
 def _subjects(verb: Token) -> list[Token]:

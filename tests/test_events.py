@@ -683,6 +683,11 @@ def test_whom_a_demand_in_a_that_clause_concerns_is_its_target(analyze):
     assert _named(a, "REQUEST", "status") == ("asserted", ["Arab League"], ["Israel"])
 
 
+def test_a_bare_preposition_takes_the_subject_the_parser_gave_its_object(analyze):
+    a = analyze("Ecuador granted asylum to three Colombian officers holed up in its embassy.")
+    assert _sides(a, "AID") == (["ECU"], ["COL"])
+
+
 def test_future_cooperation_is_also_an_agree(analyze):
     a = analyze("Norway will send medical supplies to Gaza.")
     assert ("AID", ["Norway"], ["Palestine"], "future") in _events(a)
