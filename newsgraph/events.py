@@ -1126,7 +1126,7 @@ def find_events(
     records = _statements(doc, finder, records)
     records = _purposes(doc, records)
     records = _orders(doc, records)
-    records = _one_act(doc, records)
+    records = _one_act(doc, records, finder.national)
     records.sort(key=lambda r: (r.start, r.trigger_start))
     names = {a.id: a.name for a in actors}
     for r in records:
@@ -1138,12 +1138,13 @@ def find_events(
 # --- what PLOVER codes from statements ----------------------------------------------------
 
 
-def _one_act(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
+def _one_act(doc: Doc, records: list[EventRecord], national: dict[str, str]) -> list[EventRecord]:
     """One act told twice in one clause is one event: 'hosted X for an informal meeting',
     'killed 46 civilians in an attack on a village', 'summoned the ambassador to complain',
     'donated and delivered goods to …'. An event of the same type whose trigger hangs
     (within three steps) under another's, and whose actors are among that one's or absent,
-    is folded into it; it lends its target when the other has none."""
+    is folded into it; it lends its target when the other has none. Actors of one country
+    count as the same ('Iraqi civilians killed in a bombing in Baghdad')."""
     by_token = {r.trigger_i: r for r in records}
     dropped: set[int] = set()
     for r in sorted(records, key=lambda r: -r.depth):
@@ -1157,8 +1158,10 @@ def _one_act(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
                 continue
             if host.status != r.status and "negated" in {host.status, r.status}:
                 break
-            both = set(host.source) | set(host.target)
-            if set(r.source) <= both and (not host.target or set(r.target) <= both):
+            both = {national.get(a, a) for a in host.source + host.target}
+            mine = {national.get(a, a) for a in r.source}
+            theirs = {national.get(a, a) for a in r.target}
+            if mine <= both and (not host.target or theirs <= both):
                 if not host.target:
                     host.target = [a for a in r.target if a not in host.source]
                 dropped.add(id(r))

@@ -688,6 +688,12 @@ def test_a_bare_preposition_takes_the_subject_the_parser_gave_its_object(analyze
     assert _sides(a, "AID") == (["ECU"], ["COL"])
 
 
+def test_one_act_told_twice_with_actors_of_one_country_is_one_event(analyze):
+    a = analyze("Two Afghan policemen were killed in a suicide bombing in Kandahar.")
+    assert [(e.type, e.trigger) for e in a.events] == [("ASSAULT", "killed")]
+    assert _sides(a, "ASSAULT") == ([], ["AFG"])
+
+
 def test_future_cooperation_is_also_an_agree(analyze):
     a = analyze("Norway will send medical supplies to Gaza.")
     assert ("AID", ["Norway"], ["Palestine"], "future") in _events(a)
