@@ -168,7 +168,8 @@ CIRCUMSTANCE_PREPS = {
 # Prepositions whose object is not whom an event is done to: time, circumstance, means.
 LOOSE_EXCLUDED = CIRCUMSTANCE_PREPS | {"during", "by", "via", "like", "as", "in", "at", "near"}
 CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
-# Particles the parser sometimes reads as a preposition ("pulled out of", "backed down from").
+# Particles the parser sometimes reads as a preposition or an adverb ("pulled out of",
+# "stepped down").
 PARTICLES = {"out", "off", "back", "up", "down", "over", "away", "aside"}
 # Generic nouns whose compound or adjective says what they are: "the ceasefire agreement", "an
 # aid package", "a credit line", "medical teams", "internet services".
@@ -285,11 +286,12 @@ def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
     for dep, lemmas in row.pattern:
         deps = {dep, "nsubjpass"} if dep == "dobj" else {dep}  # "aid was cut off"
         for child in children:
-            # "pulled out of Kherson", "forced the peacekeepers out of the country": the
-            # parser reads the particle as a preposition, one with no object of its own.
+            # "pulled out of Kherson", "forced the peacekeepers out of the country", "stepped
+            # down": the parser reads the particle as a preposition with no object of its
+            # own, or as an adverb.
             particle = (
                 dep == "prt"
-                and child.dep_ == "prep"
+                and child.dep_ in {"prep", "advmod"}
                 and child.lower_ in PARTICLES
                 and not any(g.dep_ == "pobj" for g in child.children)
             )
@@ -799,8 +801,11 @@ class EventFinder:
         )
 
 
-# Nouns that a trigger before them only classifies: "war crimes", "a conflict zone".
-CLASSIFIED_NOUNS = {"crime", "zone", "victim", "survivor", "veteran", "museum", "memorial", "film"}
+# Nouns that a trigger before them only classifies: "war crimes", "a conflict zone", "war
+# games".
+CLASSIFIED_NOUNS = {
+    "crime", "zone", "victim", "survivor", "veteran", "museum", "memorial", "film", "game",
+}  # fmt: skip
 
 
 def _names_a_kind(head: Token) -> bool:

@@ -642,6 +642,17 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
             "Ethiopian forces launched artillery fire against rebel positions in Tigray.",
             ("ASSAULT", None, ["ETH"], []),
         ),
+        # A particle the parser reads as an adverb is still one.
+        ("The Serbian prime minister stepped down.", ("RETREAT", "resign", ["SRB"], [])),
+        (
+            "Chinese troops massed along the border with Vietnam.",
+            ("MOBILIZE", "troops", ["CHN"], ["VNM"]),
+        ),
+        (
+            "Iranian forces staged war games near the Strait of Hormuz.",
+            ("MOBILIZE", "troops", ["IRN"], ["IRN"]),
+        ),
+        ("Iran vowed a harsh response to Israel.", ("THREATEN", "violence", ["IRN"], ["ISR"])),
     ],
 )
 def test_codebook_verbs(analyze, text, expected):
