@@ -705,6 +705,13 @@ def test_one_act_told_twice_with_actors_of_one_country_is_one_event(analyze):
     assert _sides(a, "ASSAULT") == ([], ["AFG"])
 
 
+def test_a_leader_named_without_a_country_has_the_one_he_leads(analyze):
+    a = analyze("Putin met Erdogan in Sochi on Tuesday.")
+    assert _sides(a, "CONSULT") == (["RUS"], ["TUR"])
+    a = analyze("Kofi Annan urged Israel to withdraw from Lebanon.")
+    assert _sides(a, "REQUEST") == (["IGOUNO"], ["ISR"])
+
+
 def test_future_cooperation_is_also_an_agree(analyze):
     a = analyze("Norway will send medical supplies to Gaza.")
     assert ("AID", ["Norway"], ["Palestine"], "future") in _events(a)
