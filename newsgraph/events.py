@@ -142,9 +142,10 @@ OBLIGATION_AUX = {"must", "should"}
 TALKING_ABOUT = {"neutral", "question", "belief", "evidence"}
 # PLOVER's verbal event types: done by saying so.
 VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
-# Prepositions inside a noun phrase that say whose it is: "leaders of Romania", "doctors
-# from …", "contact with the US", "a camp for Congolese refugees", "violations by Israel".
-NP_PREPS = {"of", "from", "with", "for", "by"}
+# Prepositions inside a noun phrase that say whose it is or whom it concerns: "leaders of
+# Romania", "doctors from …", "contact with the US", "a camp for Congolese refugees",
+# "violations by Israel", "threatened action against Russia".
+NP_PREPS = {"of", "from", "with", "for", "by", "against"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Nominal events whose "from" phrase names who does them (not "withdrawal from").
 FROM_SOURCE = {"ASSAULT", "AID", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CONSULT"}

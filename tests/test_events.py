@@ -712,6 +712,11 @@ def test_a_leader_named_without_a_country_has_the_one_he_leads(analyze):
     assert _sides(a, "REQUEST") == (["IGOUNO"], ["ISR"])
 
 
+def test_whom_a_threatened_action_is_against_is_the_target(analyze):
+    a = analyze("Britain threatened further action against Iran.")
+    assert _sides(a, "THREATEN") == (["GBR"], ["IRN"])
+
+
 def test_future_cooperation_is_also_an_agree(analyze):
     a = analyze("Norway will send medical supplies to Gaza.")
     assert ("AID", ["Norway"], ["Palestine"], "future") in _events(a)
