@@ -105,7 +105,7 @@ HYPOTHETICAL_MODIFIERS = {"possible", "potential", "proposed", "threatened", "li
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Verbs whose object, not their subject, does what their complement says ("urged X to").
 OBJECT_CONTROL = {
-    "urge", "ask", "press", "call", "persuade", "force", "order", "allow", "help", "invite",
+    "urge", "ask", "press", "call", "persuade", "force", "order", "allow", "let", "help", "invite",
     "appeal", "plead",
     "encourage", "tell", "instruct", "permit", "pressure", "compel", "authorize", "authorise",
 }  # fmt: skip

@@ -653,6 +653,20 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
             ("MOBILIZE", "troops", ["IRN"], ["IRN"]),
         ),
         ("Iran vowed a harsh response to Israel.", ("THREATEN", "violence", ["IRN"], ["ISR"])),
+        # Found guilty: a conviction (PLOVER SANCTION 'convict'), the guilty its target.
+        (
+            "A Dutch court found three Russian men guilty of downing the airliner.",
+            ("SANCTION", "convict", ["NLD"], ["RUS"]),
+        ),
+        (
+            "Myanmar's junta let UN aid workers into Rakhine.",
+            ("RETREAT", "access", ["MMR"], ["IGOUNO"]),
+        ),
+        (
+            "Kurdish prisoners in Turkey launched a hunger strike.",
+            ("PROTEST", "hunger", ["TUR"], []),
+        ),
+        ("The United States approved new arms sales to Taiwan.", ("AID", None, ["USA"], ["TWN"])),
     ],
 )
 def test_codebook_verbs(analyze, text, expected):

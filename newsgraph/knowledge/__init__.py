@@ -621,7 +621,7 @@ PLOVER_TYPES: frozenset[str] = frozenset(
 )
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
 _PATTERN_DEPS = frozenset(
-    {"prt", "prep", "dobj", "compound", "amod", "xcomp", "advcl", "npadvmod", "advmod"}
+    {"prt", "prep", "dobj", "compound", "amod", "xcomp", "advcl", "npadvmod", "advmod", "ccomp"}
 )
 
 
