@@ -667,6 +667,15 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
             ("PROTEST", "hunger", ["TUR"], []),
         ),
         ("The United States approved new arms sales to Taiwan.", ("AID", None, ["USA"], ["TWN"])),
+        # Peacekeepers and staff taken out: a withdrawal of involvement (CAMEO 166).
+        (
+            "France evacuated its embassy staff from Sudan.",
+            ("SANCTION", "withdraw", ["FRA"], ["SDN"]),
+        ),
+        (
+            "The United Nations flew its observers out of Angola.",
+            ("SANCTION", "withdraw", ["IGOUNO"], ["AGO"]),
+        ),
     ],
 )
 def test_codebook_verbs(analyze, text, expected):
