@@ -338,6 +338,7 @@ class EventFinder:
         self.national = {a.id: code for a in actors if (code := _national(a.country))}
         self.states = {a.id for a in actors if a.type == "GPE" and _national(a.country)}
         self.countryless = {a.id for a in actors if not a.country and a.type == "PERSON"}
+        self.bodies = {a.id for a in actors if a.type == "ORG" and (a.country or "")[:3] == "IGO"}
 
     # --- arguments --------------------------------------------------------------------
 
@@ -734,6 +735,11 @@ class EventFinder:
             # "Israel suffered a rocket attack": who undergoes it is its target.
             undergo = [a for t in _undergoers(trigger) for a in self.actors_of(t)]
             target = [a for a in undergo if a not in source]
+        if not target and row.pos == "NOUN":
+            # "gave Israel 3 billion dollars in military aid": the verb's indirect object.
+            verb = _governing_verb(trigger)
+            given = [c for c in verb.children if c.dep_ == "dative"] if verb is not None else []
+            target = [a for t in given for a in self.actors_of(t) if a not in source]
         if (
             not target
             and "none" not in target_slots
@@ -775,6 +781,9 @@ class EventFinder:
         if row.type == "ASSAULT" and any(t.lemma_ in CROWDS for t in subjects):
             # "protesters set fire to the embassy", "youths threw stones": a riot.
             event_type, mode, cameo = "PROTEST", "riot", "145"
+        if mode == "withdraw" and event_type == "RETREAT" and target and set(target) <= self.bodies:
+            # "pulled out of the WHO": leaving an organisation reduces relations (CAMEO 164).
+            event_type, cameo = "SANCTION", "164"
         content_modes = knowledge.plover_content_modes(row.type)
         if content_modes and mode is None:
             for tok in trigger.subtree:
@@ -1294,6 +1303,15 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
         if r.type == "AGREE" and r.status == "negated" and doc[r.trigger_i].pos_ != "NOUN":
             # "did not agree" refuses; "ended without a deal" refuses nothing
             r.type, r.mode, r.cameo, r.status = "REJECT", None, "120", "asserted"
+    for r in records:
+        asked = [by_token.get(o.i) for o in _prep_objects(doc[r.trigger_i], {"to"})]
+        demand = next((a for a in asked if a is not None and a.type == "REQUEST"), None)
+        if r.type == "AGREE" and doc[r.trigger_i].pos_ != "NOUN" and demand is not None:
+            # "agreed to the opposition's demand for reform": acceding (CAMEO 083); the
+            # demand was made, and its maker is whom the concession answers.
+            r.type, r.mode, r.cameo = "CONCEDE", None, "083"
+            r.target = r.target or [a for a in demand.source if a not in r.source]
+            demand.status = "asserted"
     for r in records:
         owner = _owner(doc, r, by_token, COMPLEMENT_DEPS)
         if owner is not None and owner.type == "AGREE" and r.type in CONFLICTUAL | {"THREATEN"}:

@@ -676,6 +676,25 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
             "The United Nations flew its observers out of Angola.",
             ("SANCTION", "withdraw", ["IGOUNO"], ["AGO"]),
         ),
+        ("Egypt threw its weight behind Jordan's peace plan.", ("SUPPORT", None, ["EGY"], ["JOR"])),
+        (
+            "Moscow charged that Georgia was harbouring rebels.",
+            ("ACCUSE", "allege", ["RUS"], ["GEO"]),
+        ),
+        (
+            "North Korea moved artillery to the border with South Korea.",
+            ("MOBILIZE", "troops", ["PRK"], ["KOR"]),
+        ),
+        (
+            "Britain broke diplomatic relations with Libya.",
+            ("SANCTION", "withdraw", ["GBR"], ["LBY"]),
+        ),
+        ("Iranian authorities closed down two newspapers.", ("COERCE", "censor", ["IRN"], ["IRN"])),
+        # Leaving an organisation is no military retreat.
+        (
+            "The United States withdrew from the World Health Organization.",
+            ("SANCTION", "withdraw", ["USA"], ["IGOUNOHLHWHO"]),
+        ),
     ],
 )
 def test_codebook_verbs(analyze, text, expected):
@@ -738,6 +757,17 @@ def test_a_leader_named_without_a_country_has_the_one_he_leads(analyze):
 def test_whom_a_threatened_action_is_against_is_the_target(analyze):
     a = analyze("Britain threatened further action against Iran.")
     assert _sides(a, "THREATEN") == (["GBR"], ["IRN"])
+
+
+def test_agreeing_to_a_demand_is_a_concession_to_who_made_it(analyze):
+    a = analyze("Israel agreed to demands by the Palestinians to reopen the crossing.")
+    assert _sides(a, "CONCEDE") == (["ISR"], ["PSE"])
+    assert _named(a, "REQUEST", "status") == ("asserted", ["Palestine"], [])
+
+
+def test_a_nominal_events_target_can_be_the_indirect_object_of_its_verb(analyze):
+    a = analyze("The United States gave Israel 3 billion dollars in military aid last year.")
+    assert _sides(a, "AID") == (["USA"], ["ISR"])
 
 
 def test_future_cooperation_is_also_an_agree(analyze):
