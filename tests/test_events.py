@@ -770,6 +770,13 @@ def test_a_nominal_events_target_can_be_the_indirect_object_of_its_verb(analyze)
     assert _sides(a, "AID") == (["USA"], ["ISR"])
 
 
+def test_armed_with_weapons_is_no_arming_of_anyone(analyze):
+    a = analyze("A Congolese village was attacked by Burundian militiamen armed with machetes.")
+    assert [e.type for e in a.events] == ["ASSAULT"]
+    a = analyze("Iran armed Hezbollah with rockets.")
+    assert _sides(a, "AID") == (["IRN"], ["LBN"])
+
+
 def test_future_cooperation_is_also_an_agree(analyze):
     a = analyze("Norway will send medical supplies to Gaza.")
     assert ("AID", ["Norway"], ["Palestine"], "future") in _events(a)
