@@ -153,6 +153,10 @@ FROM_SOURCE = {"ASSAULT", "AID", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CO
 SELF_MODES = {"withdraw", "disarm", "troops", "police", "militia", "weapons"}
 # Those whose violence is a riot, not an armed assault (PLOVER PROTEST 'riot').
 CROWDS = {"protester", "demonstrator", "rioter", "crowd", "mob", "youth", "student"}
+# What attacks from the air ("warplanes raided", "helicopters seized").
+AIRCRAFT = {
+    "jet", "warplane", "aircraft", "plane", "helicopter", "gunship", "bomber", "drone", "fighter",
+}  # fmt: skip
 # Prepositions of time and circumstance: the verb's subject did not do their object's event.
 CIRCUMSTANCE_PREPS = {
     "after",
@@ -778,9 +782,16 @@ class EventFinder:
         ):
             # "Vietnam protested China's deployment": a state protesting complains (CAMEO 114).
             event_type, mode, cameo = "ACCUSE", "allege", "114"
-        if row.type == "ASSAULT" and any(t.lemma_ in CROWDS for t in subjects):
+        crowd = any(t.lemma_ in CROWDS for t in subjects)
+        if row.type == "ASSAULT" and crowd:
             # "protesters set fire to the embassy", "youths threw stones": a riot.
             event_type, mode, cameo = "PROTEST", "riot", "145"
+        if row.type == "COERCE" and row.mode == "seize" and crowd:
+            # "protesters occupied the airport": a crowd seizing a place obstructs it.
+            event_type, mode, cameo = "PROTEST", "obstruct", "144"
+        if row.type == "COERCE" and any(t.lemma_ in AIRCRAFT for t in subjects):
+            # "jets raided PKK camps": a raid from the air is an attack, not a police raid.
+            event_type, mode, cameo = "ASSAULT", "aerial", "195"
         if mode == "withdraw" and event_type == "RETREAT" and target and set(target) <= self.bodies:
             # "pulled out of the WHO": leaving an organisation reduces relations (CAMEO 164).
             event_type, cameo = "SANCTION", "164"

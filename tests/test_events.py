@@ -690,6 +690,18 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
             ("SANCTION", "withdraw", ["GBR"], ["LBY"]),
         ),
         ("Iranian authorities closed down two newspapers.", ("COERCE", "censor", ["IRN"], ["IRN"])),
+        ("Nepal's king restored parliament.", ("CONCEDE", None, ["NPL"], ["NPL"])),
+        ("Turkey dismissed thousands of judges.", ("COERCE", "restrict", ["TUR"], [])),
+        (
+            "French and German troops took part in joint manoeuvres.",
+            ("COOPERATE", None, ["FRA", "DEU"], []),
+        ),
+        # Who raids or occupies decides what it is: jets attack, crowds obstruct.
+        (
+            "Turkish jets raided PKK camps in northern Iraq.",
+            ("ASSAULT", "aerial", ["TUR"], ["TUR"]),
+        ),
+        ("Protesters in Bangkok occupied the airport.", ("PROTEST", "obstruct", ["THA"], [])),
         # Leaving an organisation is no military retreat.
         (
             "The United States withdrew from the World Health Organization.",
