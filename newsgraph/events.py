@@ -701,6 +701,13 @@ class EventFinder:
             source = [i for c in passive for i in self.actors_of(c)]
         chain = self.chain(trigger)
         place, place_tok = self.place(trigger.sent, chain)
+        reciprocal = False
+        if not source and row.pos == "NOUN":
+            # "talks between American and Russian diplomats", "fighting between Azerbaijanis
+            # and Armenians": both sides do it (reciprocal, all sources, no target).
+            sides = _prep_objects(trigger, {"between"})
+            source = [a for tok in sides for a in self.actors_of(tok)]
+            reciprocal = bool(source)
         if not source and row.type == "PROTEST":
             # Crowds are coded by where they are: "thousands blocked streets in Hong Kong",
             # "marched through Nairobi".
@@ -763,6 +770,8 @@ class EventFinder:
         if not target and self.unnamed(trigger, row, target_slots):
             # "police arrested opposition leaders": a domestic act, both sides the country's.
             target = self.context_country(trigger, place_tok, chain, but=[])
+        if reciprocal:
+            target = [a for a in target if a not in source]
         status = self.status(trigger, chain)
         if status == "reported" and self._speaker_in(trigger, source):
             # "Syria says it is willing to …", "the EU announced aid to Sudan": an actor
@@ -1064,18 +1073,21 @@ def _subjects(verb: Token) -> list[Token]:
     return []
 
 
-# Verbs whose subject undergoes, sees or remembers what their object names.
+# Verbs whose subject undergoes, sees, remembers or receives what their object names.
 UNDERGOING = {
     "suffer", "face", "survive", "endure", "witness", "experience", "fear", "escape",
     "mourn", "commemorate", "mark", "remember", "recall", "blame", "report", "expect",
-    "predict", "brace", "avert", "thwart", "foil", "repel", "repulse", "resist",
+    "predict", "brace", "avert", "thwart", "foil", "repel", "repulse", "resist", "receive",
+    "get", "obtain",
 }  # fmt: skip
 
 
 def _undergoers(noun: Token) -> list[Token]:
-    """The subject of the verb of undergoing whose object a nominal trigger is."""
-    if noun.dep_ in {"dobj", "nsubjpass"} and set(_lemmas(noun.head)) & UNDERGOING:
-        return _subjects(noun.head)
+    """The subject of the verb of undergoing whose object a nominal trigger is ("Israel
+    received 3 billion dollars in aid": through the object's phrase)."""
+    verb = noun.head if noun.dep_ == "nsubjpass" else _governing_verb(noun)
+    if verb is not None and set(_lemmas(verb)) & UNDERGOING:
+        return _subjects(verb)
     return []
 
 

@@ -789,6 +789,16 @@ def test_armed_with_weapons_is_no_arming_of_anyone(analyze):
     assert _sides(a, "AID") == (["IRN"], ["LBN"])
 
 
+def test_a_nominal_event_between_two_sides_is_reciprocal(analyze):
+    a = analyze("Talks between Israeli and Syrian diplomats resumed in Washington.")
+    assert _sides(a, "CONSULT") == (["ISR", "SYR"], [])
+
+
+def test_who_receives_what_a_nominal_event_gives_is_its_target(analyze):
+    a = analyze("Israel received 3 billion dollars in American military aid.")
+    assert _sides(a, "AID") == (["USA"], ["ISR"])
+
+
 def test_future_cooperation_is_also_an_agree(analyze):
     a = analyze("Norway will send medical supplies to Gaza.")
     assert ("AID", ["Norway"], ["Palestine"], "future") in _events(a)
