@@ -702,6 +702,11 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
             ("ASSAULT", "aerial", ["TUR"], ["TUR"]),
         ),
         ("Protesters in Bangkok occupied the airport.", ("PROTEST", "obstruct", ["THA"], [])),
+        ("Iran hanged two Kurdish activists.", ("ASSAULT", "targeted", ["IRN"], ["IRN"])),
+        (
+            "Russian troops encircled the Ukrainian city of Mariupol.",
+            ("COERCE", "restrict", ["RUS"], ["UKR", None]),
+        ),
         # Leaving an organisation is no military retreat.
         (
             "The United States withdrew from the World Health Organization.",
@@ -797,6 +802,12 @@ def test_a_nominal_event_between_two_sides_is_reciprocal(analyze):
 def test_who_receives_what_a_nominal_event_gives_is_its_target(analyze):
     a = analyze("Israel received 3 billion dollars in American military aid.")
     assert _sides(a, "AID") == (["USA"], ["ISR"])
+
+
+def test_hanging_a_thing_or_shunning_work_is_no_event(analyze):
+    assert analyze("The protesters hung a banner outside the embassy.").events == []
+    a = analyze("Palestinians in Hebron shunned work to protest at the settlements.")
+    assert [e.type for e in a.events] == ["PROTEST"]
 
 
 def test_future_cooperation_is_also_an_agree(analyze):
