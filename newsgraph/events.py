@@ -397,13 +397,22 @@ class EventFinder:
         if trigger.pos_ == "NOUN" and trigger.dep_ == "compound" and name != "mod":
             trigger = trigger.head  # "a mediation effort between …": the phrase's head
         if name == "csubj":  # "demanded that the DPRK forsake …", "its demand that Israel …"
-            return [
-                s
+            clauses = [
+                c
                 for c in trigger.children
                 if c.dep_ == "ccomp"
                 or (c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children))
-                for s in _subjects(c)
             ]
+            if not clauses and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+                # "reiterated its demand today that Israel …": the clause hung on the verb.
+                clauses = [
+                    c
+                    for c in trigger.head.children
+                    if c.dep_ == "ccomp"
+                    and c.i > trigger.i
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ]
+            return [s for c in clauses for s in _subjects(c)]
         if name == "subj":
             return _subjects(trigger)
         if name == "obj":
