@@ -187,7 +187,8 @@ GENERIC_HEADS = {
 QUANTITY_HEADS = {
     "series", "number", "wave", "string", "barrage", "volley", "salvo", "round", "dozen",
     "hundred", "thousand", "set", "package", "raft", "host", "batch", "state", "team", "mission",
-    "delegation", "contingent", "group", "unit", "squad",
+    "delegation", "contingent", "group", "unit", "squad", "ton", "tonne", "dose", "consignment",
+    "truckload", "planeload",
 }  # fmt: skip
 # Common nouns for a place that an 'of' phrase names: "in the capital city of Algiers".
 PLACE_NOUNS = {
@@ -1111,6 +1112,8 @@ def _gov_subjects(noun: Token) -> list[Token]:
         if node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE_PREPS:
             return []  # "expelled the ambassador after the attack": not who attacked
         node = node.head
+        if node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE_PREPS:
+            return []  # "following the invasions": the preposition the parser made a verb
         if node.pos_ in {"VERB", "AUX"}:
             verb = knowledge.speech_verb(node.lemma_)
             if verb is not None and verb.verb_class in TALKING_ABOUT:
@@ -1192,7 +1195,9 @@ def _one_act(doc: Doc, records: list[EventRecord], national: dict[str, str]) -> 
     (within three steps) under another's, and whose actors are among that one's or absent,
     is folded into it; it lends its target when the other has none. Actors of one country
     count as the same ('Iraqi civilians killed in a bombing in Baghdad')."""
-    by_token = {r.trigger_i: r for r in records}
+    by_token: dict[int, EventRecord] = {}
+    for r in records:  # the act itself, not the intent derived at its trigger
+        by_token.setdefault(r.trigger_i, r)
     dropped: set[int] = set()
     for r in sorted(records, key=lambda r: -r.depth):
         node = doc[r.trigger_i]

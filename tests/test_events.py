@@ -813,6 +813,19 @@ def test_hanging_a_thing_or_shunning_work_is_no_event(analyze):
     assert [e.type for e in a.events] == ["PROTEST"]
 
 
+def test_what_a_quantity_of_aid_provides_is_one_aid_event_beside_its_intent(analyze):
+    a = analyze("Japan will provide 5,000 tons of food aid to Haiti.")
+    assert [(e.type, e.trigger, e.status) for e in a.events] == [
+        ("AID", "provide", "future"),
+        ("AGREE", "provide", "asserted"),
+    ]
+
+
+def test_an_event_after_following_is_not_done_by_the_verbs_subject(analyze):
+    a = analyze("Putin offered to negotiate with Armenia following the invasion of Dagestan.")
+    assert "ASSAULT" not in [e.type for e in a.events]
+
+
 def test_future_cooperation_is_also_an_agree(analyze):
     a = analyze("Norway will send medical supplies to Gaza.")
     assert ("AID", ["Norway"], ["Palestine"], "future") in _events(a)
