@@ -703,6 +703,7 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
         ),
         ("Protesters in Bangkok occupied the airport.", ("PROTEST", "obstruct", ["THA"], [])),
         ("Iran hanged two Kurdish activists.", ("ASSAULT", "targeted", ["IRN"], ["IRN"])),
+        ("Taiwan put its forces on alert.", ("MOBILIZE", "troops", ["TWN"], [])),
         (
             "Russian troops encircled the Ukrainian city of Mariupol.",
             ("COERCE", "restrict", ["RUS"], ["UKR", None]),
