@@ -601,6 +601,10 @@ def build_actors(doc: Doc, matcher: KnowledgeMatcher, titles: list[Span]) -> lis
     recover_mentions(doc, actors, taken)
     _set_org_country(doc, actors)
     _set_place_country(doc, actors)
+    for actor in actors:  # "Putin said": a leader news names without his country
+        found = knowledge.leader(actor.name) if actor.type == "PERSON" else None
+        if found is not None and actor.country is None:
+            actor.country, actor.sector = found.country, actor.sector or found.sector
     for actor in actors:
         actor.confidence = _confidence(actor)
     for actor in actors:

@@ -95,6 +95,7 @@ HYPOTHETICAL_HEADS = {
     "proposal",
     "readiness",
     "willingness",
+    "bid",  # "Ukraine's bid to join the EU"
 }
 # "called for", "pushed for", "appealed for": what is asked for has not happened.
 ASKING_HEADS = {"call", "ask", "push", "press", "appeal", "plead", "lobby", "campaign"}
@@ -104,7 +105,7 @@ HYPOTHETICAL_MODIFIERS = {"possible", "potential", "proposed", "threatened", "li
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Verbs whose object, not their subject, does what their complement says ("urged X to").
 OBJECT_CONTROL = {
-    "urge", "ask", "press", "call", "persuade", "force", "order", "allow", "help", "invite",
+    "urge", "ask", "press", "call", "persuade", "force", "order", "allow", "let", "help", "invite",
     "appeal", "plead",
     "encourage", "tell", "instruct", "permit", "pressure", "compel", "authorize", "authorise",
 }  # fmt: skip
@@ -141,9 +142,10 @@ OBLIGATION_AUX = {"must", "should"}
 TALKING_ABOUT = {"neutral", "question", "belief", "evidence"}
 # PLOVER's verbal event types: done by saying so.
 VERBAL = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
-# Prepositions inside a noun phrase that say whose it is: "leaders of Romania", "doctors
-# from …", "contact with the US", "a camp for Congolese refugees", "violations by Israel".
-NP_PREPS = {"of", "from", "with", "for", "by"}
+# Prepositions inside a noun phrase that say whose it is or whom it concerns: "leaders of
+# Romania", "doctors from …", "contact with the US", "a camp for Congolese refugees",
+# "violations by Israel", "threatened action against Russia".
+NP_PREPS = {"of", "from", "with", "for", "by", "against"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Nominal events whose "from" phrase names who does them (not "withdrawal from").
 FROM_SOURCE = {"ASSAULT", "AID", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CONSULT"}
@@ -151,6 +153,10 @@ FROM_SOURCE = {"ASSAULT", "AID", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CO
 SELF_MODES = {"withdraw", "disarm", "troops", "police", "militia", "weapons"}
 # Those whose violence is a riot, not an armed assault (PLOVER PROTEST 'riot').
 CROWDS = {"protester", "demonstrator", "rioter", "crowd", "mob", "youth", "student"}
+# What attacks from the air ("warplanes raided", "helicopters seized").
+AIRCRAFT = {
+    "jet", "warplane", "aircraft", "plane", "helicopter", "gunship", "bomber", "drone", "fighter",
+}  # fmt: skip
 # Prepositions of time and circumstance: the verb's subject did not do their object's event.
 CIRCUMSTANCE_PREPS = {
     "after",
@@ -167,15 +173,22 @@ CIRCUMSTANCE_PREPS = {
 # Prepositions whose object is not whom an event is done to: time, circumstance, means.
 LOOSE_EXCLUDED = CIRCUMSTANCE_PREPS | {"during", "by", "via", "like", "as", "in", "at", "near"}
 CROWD_PLACES = {"in", "at", "through", "across", "outside", "around", "near"}
-# Generic nouns whose compound says what they are: "the ceasefire agreement", "an aid package".
+# Particles the parser sometimes reads as a preposition or an adverb ("pulled out of",
+# "stepped down").
+PARTICLES = {"out", "off", "back", "up", "down", "over", "away", "aside"}
+# Generic nouns whose compound or adjective says what they are: "the ceasefire agreement", "an
+# aid package", "a credit line", "medical teams", "internet services".
 GENERIC_HEADS = {
     "agreement", "accord", "deal", "pact", "program", "programme", "package", "convoy",
-    "shipment", "delivery", "plan", "effort",
+    "shipment", "delivery", "plan", "effort", "line", "team", "level", "service",
 }  # fmt: skip
-# Nouns that count what their of-phrase names: "a series of bombs", "a wave of sanctions".
+# Nouns that count or frame what their of-phrase names: "a series of bombs", "a wave of
+# sanctions", "a state of emergency", "a mission of observers".
 QUANTITY_HEADS = {
     "series", "number", "wave", "string", "barrage", "volley", "salvo", "round", "dozen",
-    "hundred", "thousand", "set", "package", "raft", "host", "batch",
+    "hundred", "thousand", "set", "package", "raft", "host", "batch", "state", "team", "mission",
+    "delegation", "contingent", "group", "unit", "squad", "ton", "tonne", "dose", "consignment",
+    "truckload", "planeload",
 }  # fmt: skip
 # Common nouns for a place that an 'of' phrase names: "in the capital city of Algiers".
 PLACE_NOUNS = {
@@ -279,8 +292,18 @@ def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
     for dep, lemmas in row.pattern:
         deps = {dep, "nsubjpass"} if dep == "dobj" else {dep}  # "aid was cut off"
         for child in children:
+            # "pulled out of Kherson", "forced the peacekeepers out of the country", "stepped
+            # down": the parser reads the particle as a preposition with no object of its
+            # own, or as an adverb.
+            particle = (
+                dep == "prt"
+                and child.dep_ in {"prep", "advmod"}
+                and child.lower_ in PARTICLES
+                and not any(g.dep_ == "pobj" for g in child.children)
+            )
             if child.dep_ not in deps and not (dep == "dobj" and child in controlled):
-                continue
+                if not particle:
+                    continue
             word = child.lower_ if dep in {"prt", "prep"} else child.lemma_.lower()
             if lemmas is not None and word in QUANTITY_HEADS and dep == "dobj":
                 # "exploded a series of bombs", "fired a barrage of rockets": what is counted.
@@ -289,7 +312,7 @@ def _match_dependents(tok: Token, row: PloverTrigger) -> list[int] | None:
             if lemmas is not None and word in GENERIC_HEADS and dep == "dobj":
                 # "violated the ceasefire agreement", "suspended the aid programme": a generic
                 # head takes its kind from its compound.
-                kinds = [c.lemma_ for c in child.children if c.dep_ == "compound"]
+                kinds = [c.lemma_ for c in child.children if c.dep_ in {"compound", "amod"}]
                 word = next((k for k in kinds if k in lemmas), word)
             if lemmas is None or word in lemmas:
                 if dep not in {"xcomp", "advcl"}:  # a complement is an event of its own
@@ -320,6 +343,7 @@ class EventFinder:
         self.national = {a.id: code for a in actors if (code := _national(a.country))}
         self.states = {a.id for a in actors if a.type == "GPE" and _national(a.country)}
         self.countryless = {a.id for a in actors if not a.country and a.type == "PERSON"}
+        self.bodies = {a.id for a in actors if a.type == "ORG" and (a.country or "")[:3] == "IGO"}
 
     # --- arguments --------------------------------------------------------------------
 
@@ -373,8 +397,23 @@ class EventFinder:
         """The tokens heading the argument `name` of `trigger` (see plover.tsv)."""
         if trigger.pos_ == "NOUN" and trigger.dep_ == "compound" and name != "mod":
             trigger = trigger.head  # "a mediation effort between …": the phrase's head
-        if name == "csubj":  # "demanded that the DPRK forsake …"
-            return [s for c in trigger.children if c.dep_ == "ccomp" for s in _subjects(c)]
+        if name == "csubj":  # "demanded that the DPRK forsake …", "its demand that Israel …"
+            clauses = [
+                c
+                for c in trigger.children
+                if c.dep_ == "ccomp"
+                or (c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children))
+            ]
+            if not clauses and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+                # "reiterated its demand today that Israel …": the clause hung on the verb.
+                clauses = [
+                    c
+                    for c in trigger.head.children
+                    if c.dep_ == "ccomp"
+                    and c.i > trigger.i
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ]
+            return [s for c in clauses for s in _subjects(c)]
         if name == "subj":
             return _subjects(trigger)
         if name == "obj":
@@ -426,8 +465,11 @@ class EventFinder:
             ids: list[str] = []
             # "reaffirmed the alliance's dedication": a possessor owns what the pattern's
             # object names, it is not what the event is done to.
-            # ("expelled India's ambassador": a person's possessor is whose they are.)
-            owned = name == "obj" and any(d == "dobj" for d, _ in row.pattern)
+            # ("expelled India's ambassador": a person's possessor is whose they are; "blocked
+            # Sweden's bid": a refusal answers the one whose bid or proposal it refuses.)
+            owned = (
+                name == "obj" and any(d == "dobj" for d, _ in row.pattern) and row.type != "REJECT"
+            )
             for tok in self.slot(trigger, name, row):
                 skip = "poss" if owned and not _is_person_noun(tok) else ""
                 where = name == "obj" and not owned and row.type in MATERIAL_CONFLICT
@@ -647,6 +689,8 @@ class EventFinder:
                 # "criticism from Beijing", "aid from Japan", "a rocket attack from Gaza"
                 source_slots = ("poss", "mod", "prep:by", "prep:from", "gov")
             target_slots = row.target or ("of",)
+            if row.type == "REQUEST":
+                target_slots = (*target_slots, "csubj")
         else:
             source_slots = row.source or ("subj",)
             target_slots = row.target or ("obj",)
@@ -667,6 +711,13 @@ class EventFinder:
             source = [i for c in passive for i in self.actors_of(c)]
         chain = self.chain(trigger)
         place, place_tok = self.place(trigger.sent, chain)
+        reciprocal = False
+        if not source and row.pos == "NOUN":
+            # "talks between American and Russian diplomats", "fighting between Azerbaijanis
+            # and Armenians": both sides do it (reciprocal, all sources, no target).
+            sides = _prep_objects(trigger, {"between"})
+            source = [a for tok in sides for a in self.actors_of(tok)]
+            reciprocal = bool(source)
         if not source and row.type == "PROTEST":
             # Crowds are coded by where they are: "thousands blocked streets in Hong Kong",
             # "marched through Nairobi".
@@ -705,6 +756,11 @@ class EventFinder:
             # "Israel suffered a rocket attack": who undergoes it is its target.
             undergo = [a for t in _undergoers(trigger) for a in self.actors_of(t)]
             target = [a for a in undergo if a not in source]
+        if not target and row.pos == "NOUN":
+            # "gave Israel 3 billion dollars in military aid": the verb's indirect object.
+            verb = _governing_verb(trigger)
+            given = [c for c in verb.children if c.dep_ == "dative"] if verb is not None else []
+            target = [a for t in given for a in self.actors_of(t) if a not in source]
         if (
             not target
             and "none" not in target_slots
@@ -724,6 +780,8 @@ class EventFinder:
         if not target and self.unnamed(trigger, row, target_slots):
             # "police arrested opposition leaders": a domestic act, both sides the country's.
             target = self.context_country(trigger, place_tok, chain, but=[])
+        if reciprocal:
+            target = [a for a in target if a not in source]
         status = self.status(trigger, chain)
         if status == "reported" and self._speaker_in(trigger, source):
             # "Syria says it is willing to …", "the EU announced aid to Sudan": an actor
@@ -743,9 +801,19 @@ class EventFinder:
         ):
             # "Vietnam protested China's deployment": a state protesting complains (CAMEO 114).
             event_type, mode, cameo = "ACCUSE", "allege", "114"
-        if row.type == "ASSAULT" and any(t.lemma_ in CROWDS for t in subjects):
+        crowd = any(t.lemma_ in CROWDS for t in subjects)
+        if row.type == "ASSAULT" and crowd:
             # "protesters set fire to the embassy", "youths threw stones": a riot.
             event_type, mode, cameo = "PROTEST", "riot", "145"
+        if row.type == "COERCE" and row.mode == "seize" and crowd:
+            # "protesters occupied the airport": a crowd seizing a place obstructs it.
+            event_type, mode, cameo = "PROTEST", "obstruct", "144"
+        if row.type == "COERCE" and any(t.lemma_ in AIRCRAFT for t in subjects):
+            # "jets raided PKK camps": a raid from the air is an attack, not a police raid.
+            event_type, mode, cameo = "ASSAULT", "aerial", "195"
+        if mode == "withdraw" and event_type == "RETREAT" and target and set(target) <= self.bodies:
+            # "pulled out of the WHO": leaving an organisation reduces relations (CAMEO 164).
+            event_type, cameo = "SANCTION", "164"
         content_modes = knowledge.plover_content_modes(row.type)
         if content_modes and mode is None:
             for tok in trigger.subtree:
@@ -773,8 +841,11 @@ class EventFinder:
         )
 
 
-# Nouns that a trigger before them only classifies: "war crimes", "a conflict zone".
-CLASSIFIED_NOUNS = {"crime", "zone", "victim", "survivor", "veteran", "museum", "memorial", "film"}
+# Nouns that a trigger before them only classifies: "war crimes", "a conflict zone", "war
+# games".
+CLASSIFIED_NOUNS = {
+    "crime", "zone", "victim", "survivor", "veteran", "museum", "memorial", "film", "game",
+}  # fmt: skip
 
 
 def _names_a_kind(head: Token) -> bool:
@@ -909,13 +980,28 @@ def _depth(tok: Token) -> int:
 
 
 def _prep_objects(head: Token, words: set[str]) -> list[Token]:
-    return [
-        obj
-        for prep in head.children
-        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in words
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
+    found = []
+    for prep in head.children:
+        if prep.dep_ not in {"prep", "agent", "dative"} or prep.lower_ not in words:
+            continue
+        objs = [obj for obj in prep.children if obj.dep_ == "pobj"]
+        found += objs or _participle_subject(prep)
+    return found
+
+
+def _participle_subject(prep: Token) -> list[Token]:
+    """'granted asylum to five officers holed up in …', 'aid to refugees fleeing …': the
+    parser makes the object the subject of the participle after it (read as a verb of a
+    clause of its own), and leaves the preposition bare."""
+    doc = prep.doc
+    for tok in doc[prep.i + 1 : min(prep.i + 8, len(doc))]:
+        if (
+            tok.dep_ in {"nsubj", "nsubjpass"}
+            and tok.left_edge.i == prep.i + 1
+            and tok.head.pos_ in {"VERB", "AUX"}
+        ):
+            return [tok]
+    return []
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -997,18 +1083,21 @@ def _subjects(verb: Token) -> list[Token]:
     return []
 
 
-# Verbs whose subject undergoes, sees or remembers what their object names.
+# Verbs whose subject undergoes, sees, remembers or receives what their object names.
 UNDERGOING = {
     "suffer", "face", "survive", "endure", "witness", "experience", "fear", "escape",
     "mourn", "commemorate", "mark", "remember", "recall", "blame", "report", "expect",
-    "predict", "brace", "avert", "thwart", "foil", "repel", "repulse", "resist",
+    "predict", "brace", "avert", "thwart", "foil", "repel", "repulse", "resist", "receive",
+    "get", "obtain",
 }  # fmt: skip
 
 
 def _undergoers(noun: Token) -> list[Token]:
-    """The subject of the verb of undergoing whose object a nominal trigger is."""
-    if noun.dep_ in {"dobj", "nsubjpass"} and set(_lemmas(noun.head)) & UNDERGOING:
-        return _subjects(noun.head)
+    """The subject of the verb of undergoing whose object a nominal trigger is ("Israel
+    received 3 billion dollars in aid": through the object's phrase)."""
+    verb = noun.head if noun.dep_ == "nsubjpass" else _governing_verb(noun)
+    if verb is not None and set(_lemmas(verb)) & UNDERGOING:
+        return _subjects(verb)
     return []
 
 
@@ -1023,6 +1112,8 @@ def _gov_subjects(noun: Token) -> list[Token]:
         if node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE_PREPS:
             return []  # "expelled the ambassador after the attack": not who attacked
         node = node.head
+        if node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE_PREPS:
+            return []  # "following the invasions": the preposition the parser made a verb
         if node.pos_ in {"VERB", "AUX"}:
             verb = knowledge.speech_verb(node.lemma_)
             if verb is not None and verb.verb_class in TALKING_ABOUT:
@@ -1084,7 +1175,8 @@ def find_events(
             records.append(record)
     records = _statements(doc, finder, records)
     records = _purposes(doc, records)
-    records = _one_act(doc, records)
+    records = _orders(doc, records)
+    records = _one_act(doc, records, finder.national)
     records.sort(key=lambda r: (r.start, r.trigger_start))
     names = {a.id: a.name for a in actors}
     for r in records:
@@ -1096,13 +1188,16 @@ def find_events(
 # --- what PLOVER codes from statements ----------------------------------------------------
 
 
-def _one_act(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
+def _one_act(doc: Doc, records: list[EventRecord], national: dict[str, str]) -> list[EventRecord]:
     """One act told twice in one clause is one event: 'hosted X for an informal meeting',
     'killed 46 civilians in an attack on a village', 'summoned the ambassador to complain',
     'donated and delivered goods to …'. An event of the same type whose trigger hangs
     (within three steps) under another's, and whose actors are among that one's or absent,
-    is folded into it; it lends its target when the other has none."""
-    by_token = {r.trigger_i: r for r in records}
+    is folded into it; it lends its target when the other has none. Actors of one country
+    count as the same ('Iraqi civilians killed in a bombing in Baghdad')."""
+    by_token: dict[int, EventRecord] = {}
+    for r in records:  # the act itself, not the intent derived at its trigger
+        by_token.setdefault(r.trigger_i, r)
     dropped: set[int] = set()
     for r in sorted(records, key=lambda r: -r.depth):
         node = doc[r.trigger_i]
@@ -1115,8 +1210,10 @@ def _one_act(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
                 continue
             if host.status != r.status and "negated" in {host.status, r.status}:
                 break
-            both = set(host.source) | set(host.target)
-            if set(r.source) <= both and (not host.target or set(r.target) <= both):
+            both = {national.get(a, a) for a in host.source + host.target}
+            mine = {national.get(a, a) for a in r.source}
+            theirs = {national.get(a, a) for a in r.target}
+            if mine <= both and (not host.target or theirs <= both):
                 if not host.target:
                     host.target = [a for a in r.target if a not in host.source]
                 dropped.add(id(r))
@@ -1173,6 +1270,35 @@ def _purposes(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
     return [r for r in records if id(r) not in dropped] + derived
 
 
+# Verbs of command: what one who commands orders done, it does (CAMEO codes the act).
+COMMANDS = {"order", "instruct", "command", "direct"}
+ORDERED_ACTS = {"COERCE", "SANCTION", "RETREAT", "MOBILIZE", "ASSAULT", "AID", "CONCEDE"}
+
+
+def _orders(doc: Doc, records: list[EventRecord]) -> list[EventRecord]:
+    """'ordered La Prensa to suspend publication', 'ordered troops to withdraw from Congo':
+    an act done on command is the commander's act (the newspaper is censored, the country
+    withdraws), one event at the command; 'ordered Menem to appear' stays a REQUEST."""
+    by_token = {r.trigger_i: r for r in records}
+    dropped: set[int] = set()
+    for r in records:
+        if r.type == "REQUEST" or id(r) in dropped:
+            continue
+        command = _owner(doc, r, by_token, {"xcomp", "ccomp"})
+        if (
+            command is None
+            or command.type != "REQUEST"
+            or r.type not in ORDERED_ACTS
+            or doc[command.trigger_i].lemma_ not in COMMANDS
+        ):
+            continue
+        command.type, command.mode, command.cameo = r.type, r.mode, r.cameo
+        target = r.target or command.target
+        command.target = [a for a in target if a not in command.source]
+        dropped.add(id(r))
+    return [r for r in records if id(r) not in dropped]
+
+
 def _speech_head(tok: Token) -> Token | None:
     """The reporting verb whose reported clause `tok`'s clause is ("said they will …")."""
     node = tok
@@ -1214,6 +1340,15 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
         if r.type == "AGREE" and r.status == "negated" and doc[r.trigger_i].pos_ != "NOUN":
             # "did not agree" refuses; "ended without a deal" refuses nothing
             r.type, r.mode, r.cameo, r.status = "REJECT", None, "120", "asserted"
+    for r in records:
+        asked = [by_token.get(o.i) for o in _prep_objects(doc[r.trigger_i], {"to"})]
+        demand = next((a for a in asked if a is not None and a.type == "REQUEST"), None)
+        if r.type == "AGREE" and doc[r.trigger_i].pos_ != "NOUN" and demand is not None:
+            # "agreed to the opposition's demand for reform": acceding (CAMEO 083); the
+            # demand was made, and its maker is whom the concession answers.
+            r.type, r.mode, r.cameo = "CONCEDE", None, "083"
+            r.target = r.target or [a for a in demand.source if a not in r.source]
+            demand.status = "asserted"
     for r in records:
         owner = _owner(doc, r, by_token, COMPLEMENT_DEPS)
         if owner is not None and owner.type == "AGREE" and r.type in CONFLICTUAL | {"THREATEN"}:
@@ -1272,13 +1407,15 @@ def _statements(doc: Doc, finder: EventFinder, records: list[EventRecord]) -> li
     under = {id(r) for r in records if _event_above(doc, r, by_token)}
     for r in records:
         # "Japan will send aid to Nepal": PLOVER codes cooperation told in the future tense
-        # as the intent it implies (AGREE), beside the planned act itself.
+        # as the intent it implies (AGREE), beside the planned act itself; so too when the
+        # report is no actor's ("…, a statement said", "…, diplomatic sources said").
+        verb = _speech_head(doc[r.trigger_i])
         if (
             r.status == "future"
             and r.type in FUTURE_AGREE
             and r.source
             and id(r) not in owned
-            and _speech_head(doc[r.trigger_i]) is None
+            and (verb is None or not finder.arguments(verb, _SPEAKER_ROW, ("subj",)))
             and _intent_head(doc[r.trigger_i]) is None
         ):
             intent = _intent(doc, r, doc[r.trigger_i], r.source)

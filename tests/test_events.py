@@ -584,6 +584,135 @@ def test_unnamed_police_and_their_detainees_take_the_country_the_sentence_names(
         # 'aside' is an adverb to the parser, not a particle: the pattern names it so.
         ("Moscow brushed aside calls for talks with Kyiv.", ("REJECT", "meet", ["RUS"], ["UKR"])),
         ("Egypt barred Hamas officials from entering.", ("COERCE", "restrict", ["EGY"], ["PSE"])),
+        # Willingness signalled is AGREE whatever the verb that states it.
+        (
+            "Algeria signalled its readiness to mediate between Mali and the rebels.",
+            ("AGREE", None, ["DZA"], ["MLI"]),
+        ),
+        ("China extended a credit line to Zambia.", ("AID", None, ["CHN"], ["ZMB"])),
+        ("Germany gave refuge to Syrian refugees.", ("AID", "asylum", ["DEU"], ["SYR"])),
+        ("Russia sold fighter jets to Iran.", ("AID", None, ["RUS"], ["IRN"])),
+        ("China warned Taiwan that it would respond.", ("THREATEN", None, ["CHN"], ["TWN"])),
+        (
+            "Syrian forces used chemical weapons against civilians in Douma.",
+            ("ASSAULT", None, ["SYR"], ["SYR"]),
+        ),
+        (
+            "The United States sent an aircraft carrier to Israel.",
+            ("MOBILIZE", "troops", ["USA"], ["ISR"]),
+        ),
+        # 'a state of emergency': the of-phrase says what the dobj is.
+        ("Syria lifted the state of emergency.", ("CONCEDE", None, ["SYR"], [])),
+        # A particle the parser reads as a preposition is still the verb's particle.
+        ("Ethiopian troops pulled out of Somalia.", ("RETREAT", "withdraw", ["ETH"], ["SOM"])),
+        (
+            "Canada halted funding to the UN agency.",
+            ("SANCTION", "discontinue", ["CAN"], ["IGOUNO"]),
+        ),
+        # An adjective says what a generic head is: medical teams, internet services.
+        ("Greece sent medical teams to Turkey.", ("AID", None, ["GRC"], ["TUR"])),
+        ("India rushed fuel shipments to Nepal.", ("AID", None, ["IND"], ["NPL"])),
+        ("Iran suspended internet services in Tehran.", ("COERCE", "censor", ["IRN"], ["IRN"])),
+        ("Japan raised its military alert level.", ("MOBILIZE", "troops", ["JPN"], [])),
+        ("Syrian aircraft dropped bombs on Aleppo.", ("ASSAULT", "aerial", ["SYR"], ["SYR"])),
+        ("Armenia said it was open to talks with Azerbaijan.", ("AGREE", None, ["ARM"], ["AZE"])),
+        ("Egypt closed its border with Gaza.", ("COERCE", "restrict", ["EGY"], ["PSE"])),
+        (
+            "Russia ordered two Estonian diplomats to leave.",
+            ("SANCTION", "expel", ["RUS"], ["EST"]),
+        ),
+        # Receiving monitors lets them in (CAMEO 0862); a collective noun is what it gathers.
+        (
+            "The Georgian president received a team of observers from the OSCE.",
+            ("RETREAT", "access", ["GEO"], ["IGOEURSCE"]),
+        ),
+        (
+            "Zambia's president reneged on his promise to hold a referendum.",
+            ("REJECT", None, ["ZMB"], []),
+        ),
+        (
+            "Indonesian troops patrolled the streets of Dili.",
+            ("MOBILIZE", "police", ["IDN"], ["TLS"]),
+        ),
+        (
+            "Eritrea forced the UN peacekeepers out of the country.",
+            ("SANCTION", "expel", ["ERI"], ["IGOPKO"]),
+        ),
+        (
+            "Ethiopian forces launched artillery fire against rebel positions in Tigray.",
+            ("ASSAULT", None, ["ETH"], []),
+        ),
+        # A particle the parser reads as an adverb is still one.
+        ("The Serbian prime minister stepped down.", ("RETREAT", "resign", ["SRB"], [])),
+        (
+            "Chinese troops massed along the border with Vietnam.",
+            ("MOBILIZE", "troops", ["CHN"], ["VNM"]),
+        ),
+        (
+            "Iranian forces staged war games near the Strait of Hormuz.",
+            ("MOBILIZE", "troops", ["IRN"], ["IRN"]),
+        ),
+        ("Iran vowed a harsh response to Israel.", ("THREATEN", "violence", ["IRN"], ["ISR"])),
+        # Found guilty: a conviction (PLOVER SANCTION 'convict'), the guilty its target.
+        (
+            "A Dutch court found three Russian men guilty of downing the airliner.",
+            ("SANCTION", "convict", ["NLD"], ["RUS"]),
+        ),
+        (
+            "Myanmar's junta let UN aid workers into Rakhine.",
+            ("RETREAT", "access", ["MMR"], ["IGOUNO"]),
+        ),
+        (
+            "Kurdish prisoners in Turkey launched a hunger strike.",
+            ("PROTEST", "hunger", ["TUR"], []),
+        ),
+        ("The United States approved new arms sales to Taiwan.", ("AID", None, ["USA"], ["TWN"])),
+        # Peacekeepers and staff taken out: a withdrawal of involvement (CAMEO 166).
+        (
+            "France evacuated its embassy staff from Sudan.",
+            ("SANCTION", "withdraw", ["FRA"], ["SDN"]),
+        ),
+        (
+            "The United Nations flew its observers out of Angola.",
+            ("SANCTION", "withdraw", ["IGOUNO"], ["AGO"]),
+        ),
+        ("Egypt threw its weight behind Jordan's peace plan.", ("SUPPORT", None, ["EGY"], ["JOR"])),
+        (
+            "Moscow charged that Georgia was harbouring rebels.",
+            ("ACCUSE", "allege", ["RUS"], ["GEO"]),
+        ),
+        (
+            "North Korea moved artillery to the border with South Korea.",
+            ("MOBILIZE", "troops", ["PRK"], ["KOR"]),
+        ),
+        (
+            "Britain broke diplomatic relations with Libya.",
+            ("SANCTION", "withdraw", ["GBR"], ["LBY"]),
+        ),
+        ("Iranian authorities closed down two newspapers.", ("COERCE", "censor", ["IRN"], ["IRN"])),
+        ("Nepal's king restored parliament.", ("CONCEDE", None, ["NPL"], ["NPL"])),
+        ("Turkey dismissed thousands of judges.", ("COERCE", "restrict", ["TUR"], [])),
+        (
+            "French and German troops took part in joint manoeuvres.",
+            ("COOPERATE", None, ["FRA", "DEU"], []),
+        ),
+        # Who raids or occupies decides what it is: jets attack, crowds obstruct.
+        (
+            "Turkish jets raided PKK camps in northern Iraq.",
+            ("ASSAULT", "aerial", ["TUR"], ["TUR"]),
+        ),
+        ("Protesters in Bangkok occupied the airport.", ("PROTEST", "obstruct", ["THA"], [])),
+        ("Iran hanged two Kurdish activists.", ("ASSAULT", "targeted", ["IRN"], ["IRN"])),
+        ("Taiwan put its forces on alert.", ("MOBILIZE", "troops", ["TWN"], [])),
+        (
+            "Russian troops encircled the Ukrainian city of Mariupol.",
+            ("COERCE", "restrict", ["RUS"], ["UKR", None]),
+        ),
+        # Leaving an organisation is no military retreat.
+        (
+            "The United States withdrew from the World Health Organization.",
+            ("SANCTION", "withdraw", ["USA"], ["IGOUNOHLHWHO"]),
+        ),
     ],
 )
 def test_codebook_verbs(analyze, text, expected):
@@ -594,6 +723,108 @@ def test_codebook_verbs(analyze, text, expected):
 
 
 # --- stated intents (PLOVER: future cooperation is coded as AGREE) -------------------------
+
+
+def test_a_blocked_bid_answers_its_owner_and_what_it_bids_for_is_hypothetical(analyze):
+    a = analyze("Hungary blocked Ukraine's bid to join the European Union.")
+    assert _sides(a, "REJECT") == (["HUN"], ["UKR"])
+    assert _one(a, "COOPERATE").status == "hypothetical"
+
+
+def test_an_act_done_on_command_is_the_commanders(analyze):
+    a = analyze("Zimbabwe's government ordered the Daily News to suspend publication.")
+    assert [(e.type, e.mode, e.trigger) for e in a.events] == [("COERCE", "censor", "ordered")]
+    assert _named(a, "COERCE", "status") == ("asserted", ["Zimbabwe"], ["Daily News"])
+    a = analyze("The Ugandan president ordered troops to withdraw from Somalia.")
+    assert [(e.type, e.trigger) for e in a.events] == [("RETREAT", "ordered")]
+    assert _sides(a, "RETREAT") == (["UGA"], ["SOM"])
+    # What is no event of its own stays a command.
+    a = analyze("A Chilean judge ordered the former minister to appear in court.")
+    assert [e.type for e in a.events] == ["REQUEST"]
+
+
+def test_future_cooperation_no_actor_reports_is_also_an_agree(analyze):
+    a = analyze("Norway will give Kenya a grant of 50 million dollars, a statement said.")
+    assert [(e.type, e.status) for e in a.events] == [("AID", "future"), ("AGREE", "asserted")]
+    assert _sides(a, "AGREE") == (["NOR"], ["KEN"])
+
+
+def test_whom_a_demand_in_a_that_clause_concerns_is_its_target(analyze):
+    a = analyze("The Arab League repeated its demand that Israel withdraw from Lebanon.")
+    assert _named(a, "REQUEST", "status") == ("asserted", ["Arab League"], ["Israel"])
+    # The parser may hang the clause on the verb when a time stands between.
+    a = analyze("The Arab League repeated its demand on Monday that Israel withdraw from Lebanon.")
+    assert _named(a, "REQUEST", "status") == ("asserted", ["Arab League"], ["Israel"])
+
+
+def test_a_bare_preposition_takes_the_subject_the_parser_gave_its_object(analyze):
+    a = analyze("Ecuador granted asylum to three Colombian officers holed up in its embassy.")
+    assert _sides(a, "AID") == (["ECU"], ["COL"])
+
+
+def test_one_act_told_twice_with_actors_of_one_country_is_one_event(analyze):
+    a = analyze("Two Afghan policemen were killed in a suicide bombing in Kandahar.")
+    assert [(e.type, e.trigger) for e in a.events] == [("ASSAULT", "killed")]
+    assert _sides(a, "ASSAULT") == ([], ["AFG"])
+
+
+def test_a_leader_named_without_a_country_has_the_one_he_leads(analyze):
+    a = analyze("Putin met Erdogan in Sochi on Tuesday.")
+    assert _sides(a, "CONSULT") == (["RUS"], ["TUR"])
+    a = analyze("Kofi Annan urged Israel to withdraw from Lebanon.")
+    assert _sides(a, "REQUEST") == (["IGOUNO"], ["ISR"])
+
+
+def test_whom_a_threatened_action_is_against_is_the_target(analyze):
+    a = analyze("Britain threatened further action against Iran.")
+    assert _sides(a, "THREATEN") == (["GBR"], ["IRN"])
+
+
+def test_agreeing_to_a_demand_is_a_concession_to_who_made_it(analyze):
+    a = analyze("Israel agreed to demands by the Palestinians to reopen the crossing.")
+    assert _sides(a, "CONCEDE") == (["ISR"], ["PSE"])
+    assert _named(a, "REQUEST", "status") == ("asserted", ["Palestine"], [])
+
+
+def test_a_nominal_events_target_can_be_the_indirect_object_of_its_verb(analyze):
+    a = analyze("The United States gave Israel 3 billion dollars in military aid last year.")
+    assert _sides(a, "AID") == (["USA"], ["ISR"])
+
+
+def test_armed_with_weapons_is_no_arming_of_anyone(analyze):
+    a = analyze("A Congolese village was attacked by Burundian militiamen armed with machetes.")
+    assert [e.type for e in a.events] == ["ASSAULT"]
+    a = analyze("Iran armed Hezbollah with rockets.")
+    assert _sides(a, "AID") == (["IRN"], ["LBN"])
+
+
+def test_a_nominal_event_between_two_sides_is_reciprocal(analyze):
+    a = analyze("Talks between Israeli and Syrian diplomats resumed in Washington.")
+    assert _sides(a, "CONSULT") == (["ISR", "SYR"], [])
+
+
+def test_who_receives_what_a_nominal_event_gives_is_its_target(analyze):
+    a = analyze("Israel received 3 billion dollars in American military aid.")
+    assert _sides(a, "AID") == (["USA"], ["ISR"])
+
+
+def test_hanging_a_thing_or_shunning_work_is_no_event(analyze):
+    assert analyze("The protesters hung a banner outside the embassy.").events == []
+    a = analyze("Palestinians in Hebron shunned work to protest at the settlements.")
+    assert [e.type for e in a.events] == ["PROTEST"]
+
+
+def test_what_a_quantity_of_aid_provides_is_one_aid_event_beside_its_intent(analyze):
+    a = analyze("Japan will provide 5,000 tons of food aid to Haiti.")
+    assert [(e.type, e.trigger, e.status) for e in a.events] == [
+        ("AID", "provide", "future"),
+        ("AGREE", "provide", "asserted"),
+    ]
+
+
+def test_an_event_after_following_is_not_done_by_the_verbs_subject(analyze):
+    a = analyze("Putin offered to negotiate with Armenia following the invasion of Dagestan.")
+    assert "ASSAULT" not in [e.type for e in a.events]
 
 
 def test_future_cooperation_is_also_an_agree(analyze):

@@ -18,6 +18,7 @@ DATA_FILES = [
     "nominals.tsv",
     "metonyms.tsv",
     "groups.tsv",
+    "leaders.tsv",
     "speech_verbs.tsv",
     "regions.tsv",
     "offices.tsv",

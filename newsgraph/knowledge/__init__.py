@@ -402,7 +402,7 @@ def organization_by_nominal(noun_phrase: str) -> list[Organization]:
 
 
 def _coded_names(name: str) -> tuple[Metonym, ...]:
-    """Rows of name, country, sector and aliases (metonyms.tsv, groups.tsv)."""
+    """Rows of name, country, sector and aliases (metonyms.tsv, groups.tsv, leaders.tsv)."""
     return tuple(
         Metonym(
             name=r["name"],
@@ -434,6 +434,22 @@ def metonym(text: str) -> Metonym | None:
 def groups() -> tuple[Metonym, ...]:
     """Non-state armed groups and parties with their country and sector ("Hamas" -> PSE REB)."""
     return _coded_names("groups.tsv")
+
+
+@lru_cache(maxsize=1)
+def leaders() -> tuple[Metonym, ...]:
+    """Leaders news names without their country, with it and their sector ("Putin" -> RUS GOV)."""
+    return _coded_names("leaders.tsv")
+
+
+@lru_cache(maxsize=1)
+def _leader_names() -> dict[str, Metonym]:
+    return _index(leaders(), lambda g: (g.name, *g.aliases))
+
+
+def leader(text: str) -> Metonym | None:
+    """A leader by name or alias: "Vladimir Putin", "Putin" -> RUS GOV."""
+    return _lookup(_leader_names(), text)
 
 
 @lru_cache(maxsize=1)
@@ -605,7 +621,7 @@ PLOVER_TYPES: frozenset[str] = frozenset(
 )
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
 _PATTERN_DEPS = frozenset(
-    {"prt", "prep", "dobj", "compound", "amod", "xcomp", "advcl", "npadvmod", "advmod"}
+    {"prt", "prep", "dobj", "compound", "amod", "xcomp", "advcl", "npadvmod", "advmod", "ccomp"}
 )
 
 
