@@ -24,6 +24,7 @@ DATA_FILES = [
     "first_names.tsv",
     "state_abbreviations.tsv",
     "country_points.tsv",
+    "admin1_points.tsv",
 ]
 
 

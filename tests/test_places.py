@@ -59,6 +59,13 @@ def test_a_country_is_at_its_centre_not_its_capital():
     assert usa.id.startswith("geonames:")
 
 
+def test_a_large_state_is_at_its_middle_not_among_its_coastal_cities():
+    (queensland,) = [e for e in place_candidates("Queensland") if e.kind == "admin1"]
+    assert km(queensland.lat, queensland.lon, -27.47, 153.03) > 700  # not Brisbane's corner
+    (bc,) = [e for e in place_candidates("British Columbia") if e.kind == "admin1"]
+    assert bc.lat > 52  # the middle of the province, north of Vancouver and Kamloops
+
+
 # --- detection and resolution ---------------------------------------------------------------
 
 

