@@ -2,18 +2,21 @@
 
 Detection: spaCy's GPE/LOC/FAC entities, the actors component's countries, cities and their
 demonyms ('Russian forces' names Russia, as GeoNames-annotated news corpora count it), world
-regions and blocs, "Springfield, Ill." qualifiers and the dateline ("KYIV, Ukraine —"). A
-capital acting as its government ("Washington warned") is an actor, not a place mention.
+regions and blocs, "Springfield, Ill." qualifiers and the dateline ("KYIV, Ukraine —", or
+after a local paper's headline: "Fire destroys barn. TORRINGTON — "). A capital acting as
+its government ("Washington warned") is an actor, not a place mention.
 
 Resolution: every candidate of the name in the gazetteer (`knowledge/gazetteer.py`) gets a
 score, `score()` below, that a reader can follow: a prior by kind (a country before a state
 before a city of the same name), the population, and the article's context: the qualifier
-after a comma ("Paris, Texas"), the countries and states the article names unambiguously
-(no name counts as its own evidence), the country it names most, the dateline. The best
-candidate wins; ties go to the more prominent. Resolution runs twice: the sure choices of
-the first round (one candidate, a qualifier, a wide margin) are the context of the second.
-A city found only by the gazetteer (not by the tagger) is kept when the text says it is a
-place: "in Cottonport", a qualifier, or a state of the article around it.
+after a comma ("Paris, Texas"), the countries and states the article names (no name counts
+as its own evidence), the country it names most, the dateline, and how near a town lies to
+the likely places of the article's other names (`_nearness`). The best candidate wins; ties
+go to the more prominent. Resolution runs in rounds: the sure choices of the first (one
+candidate, a qualifier, a wide margin) are the context of the second, in which the dateline
+is chosen too; every choice of a round is the context of the next. A city found only by the
+gazetteer (not by the tagger) is kept when the text says it is a place: "in Cottonport", a
+qualifier, or a state of the article around it.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from newsgraph.knowledge.gazetteer import (
 )
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-DASHES = {"-", "—", "–", "--"}
+DASHES = {"-", "—", "–", "--", "---"}
 
 # Score weights (see score()): a prior by kind, then population and context.
 KIND_PRIOR = {"country": 8.0, "region": 8.0, "admin1": 6.5, "city": 0.0, "admin2": -1.0}
@@ -55,7 +58,8 @@ DATELINE_COUNTRY = 1.5
 DATELINE_ADMIN1 = 2.0
 CAPITAL = 3.0  # a country's capital city
 ALTERNATE_NAME = -3.0  # known by this name only as an alternate spelling, beside a namesake
-SURE_MARGIN = 1.5  # a first-round choice this far ahead of the next sets the context
+NEARNESS = 3.0  # per other name of the article with a likely place nearby (see _nearness)
+ROUND_MARGINS = (1.5, 0.0, 0.0)  # a choice this far ahead of the next sets the next round's context
 
 
 @dataclass(slots=True)
@@ -141,15 +145,30 @@ DATE_IN_DATELINE = re.compile(
 )
 
 
-def find_dateline(doc: Doc) -> tuple[int, int, int] | None:
-    """'BRUSSELS (Reuters) -', 'KYIV, Ukraine —', 'SPRINGFIELD, Ill., Nov. 27 (AP) —' at the
-    start of a line among the first lines: (first token, end of the place, token after the
-    dash)."""
+DATELINE_WITHIN = 60  # tokens: after a headline and a byline, a dateline comes early or never
+SENTENCE_ENDS = {".", "!", "?", ":"}
+
+
+def _dateline_starts(doc: Doc) -> list[int]:
+    """Where a dateline may begin: the first three lines, and early in the text a token after
+    a sentence's end or a byline's year ('Fire destroys home. TORRINGTON — ', '… March 29, 2009
+    PATASKALA --'), as local papers run headline, byline and dateline on one line."""
     line_starts = [0] + [
         t.i for t in doc[1:] if "\n" in doc[t.i - 1].whitespace_ + doc[t.i - 1].text
     ]
-    for line_start in line_starts[:3]:
-        i = line_start
+    starts = line_starts[:3]
+    for tok in doc[1:DATELINE_WITHIN]:
+        prev = doc[tok.i - 1]
+        if prev.text in SENTENCE_ENDS or prev.like_num:
+            starts.append(tok.i)
+    return sorted(set(starts))
+
+
+def find_dateline(doc: Doc) -> tuple[int, int, int] | None:
+    """'BRUSSELS (Reuters) -', 'KYIV, Ukraine —', 'SPRINGFIELD, Ill., Nov. 27 (AP) —',
+    'BEIRUT:' where a dateline may begin (see _dateline_starts): (first token, end of the
+    place, token after the dash)."""
+    for i in _dateline_starts(doc):
         while i < len(doc) and (doc[i].is_space or "\n" in doc[i].text):
             i += 1
         start = i
@@ -162,10 +181,13 @@ def find_dateline(doc: Doc) -> tuple[int, int, int] | None:
         if i == start or len(doc[start:i].text) < 3:
             continue
         place_end = i
+        if i < len(doc) and doc[i].text == ":":
+            return start, place_end, i + 1
         for j in range(i, min(len(doc), i + 12)):
-            if "\n" in doc[j].text:
-                break
-            if doc[j].text in DASHES or doc[j].text.startswith(("—", "–")):
+            tok = doc[j]
+            if "\n" in tok.text or tok.text[:1].islower():
+                break  # the story has begun: no dateline here
+            if tok.text in DASHES or tok.text.startswith(("—", "–")):
                 return start, place_end, j + 1
     return None
 
@@ -401,6 +423,8 @@ class Context:
     admin1: Counter = field(default_factory=Counter)  # (country, state name)
     dateline: Entry | None = None
     dateline_key: str = ""  # the dateline's name, folded: not evidence for itself
+    # (folded name, entry id) → how near the entry lies to the article's other places
+    nearness: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def add(self, entry: Entry, count: int = 1) -> None:
         if entry.country:
@@ -421,7 +445,11 @@ class Context:
         """The context less what a name's mentions brought to it: no name is its own
         evidence ('Georgia … Georgia' does not make Georgia the country twice as likely)."""
         other = Context(
-            Counter(self.countries), Counter(self.admin1), self.dateline, self.dateline_key
+            Counter(self.countries),
+            Counter(self.admin1),
+            self.dateline,
+            self.dateline_key,
+            self.nearness,
         )
         for entry in entries:
             other.add(entry, -1)
@@ -466,7 +494,50 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
     if line is not None and not own_line and entry.kind != "country":
         value += DATELINE_COUNTRY if line.country == entry.country else 0.0
         value += DATELINE_ADMIN1 if state and state == _state_of(line) else 0.0
+    value += NEARNESS * context.nearness.get((fold_name(toponym.text), entry.id), 0.0)
     return value
+
+
+LOCAL_KINDS = {"city", "admin2"}
+NEAR_KM = 80.0  # a town this far from another place of the article counts 1/e as near
+NEAR_CANDIDATES = 10  # the likeliest candidates of each name that take part
+SOFTMAX_SCALE = 1.0  # score points per e-fold of likelihood
+
+
+def _nearness(toponyms: list[_Toponym], context: Context) -> dict[tuple[str, str], float]:
+    """How near each town or county candidate lies to the other names' likely places: the
+    sum, over the article's other names, of the nearest of their candidates weighted by its
+    likelihood in `context` ('Dublin' beside 'Columbus' and 'Franklin County' is Dublin,
+    Ohio). Countries and states count through the context already."""
+    import numpy as np
+
+    names: dict[str, _Toponym] = {}
+    for t in toponyms:
+        if t.fixed is None:
+            names.setdefault(fold_name(t.text), t)
+    rows: list[tuple[int, str, Entry, float]] = []
+    for n, (key, t) in enumerate(names.items()):
+        scored = [(score(e, t, context), e) for e in t.candidates]
+        top = max(v for v, _ in scored)
+        weights = [(math.exp((v - top) / SOFTMAX_SCALE), e) for v, e in scored]
+        total = sum(w for w, _ in weights)
+        local = [(w / total, e) for w, e in weights if e.kind in LOCAL_KINDS and e.lat is not None]
+        local.sort(key=lambda we: -we[0])
+        rows += [(n, key, e, w) for w, e in local[:NEAR_CANDIDATES]]
+    if len({n for n, *_ in rows}) < 2:
+        return {}
+    group = np.array([n for n, *_ in rows])
+    lat = np.radians([e.lat for _, _, e, _ in rows])
+    lon = np.radians([e.lon for _, _, e, _ in rows])
+    weight = np.array([w for *_, w in rows])
+    dlat, dlon = lat[:, None] - lat[None, :], lon[:, None] - lon[None, :]
+    a = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
+    km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))  # haversine
+    support = np.exp(-km / NEAR_KM) * weight[None, :]
+    support[group[:, None] == group[None, :]] = 0.0  # no name supports itself
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    nearest = np.maximum.reduceat(support, starts, axis=1).sum(axis=1)
+    return {(key, e.id): float(v) for (_, key, e, _), v in zip(rows, nearest, strict=True)}
 
 
 def _choose(toponym: _Toponym, context: Context) -> None:
@@ -482,24 +553,32 @@ def _choose(toponym: _Toponym, context: Context) -> None:
     toponym.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
 
 
-def resolve(doc: Doc, toponyms: list[_Toponym], context: Context) -> list[_Toponym]:
-    """Two rounds: the sure ones (one candidate, a country, a qualifier, a wide margin) set
-    the context, then everything is scored again with it. Returns the toponyms kept."""
-    for t in toponyms:
-        _choose(t, Context(dateline=context.dateline, dateline_key=context.dateline_key))
-    sure = Context(dateline=context.dateline, dateline_key=context.dateline_key)
-    sure.countries.update(context.countries)
+def _sure_context(toponyms: list[_Toponym], margin: float) -> tuple[Context, dict]:
+    """The context of the choices made with at least `margin` to spare (or with no rival),
+    and what each name brought to it."""
+    sure = Context()
     brought: dict[str, list[Entry]] = {}
     for t in toponyms:
-        if (
-            t.chosen is not None
-            and not t.weak
-            and (len(t.candidates) == 1 or t.margin >= SURE_MARGIN)
-        ):
+        if t.chosen is not None and not t.weak and (len(t.candidates) == 1 or t.margin >= margin):
             sure.add(t.chosen)
             brought.setdefault(fold_name(t.text), []).append(t.chosen)
+    return sure, brought
+
+
+def resolve(doc: Doc, toponyms: list[_Toponym], line: _Toponym | None) -> list[_Toponym]:
+    """Rounds: the sure ones (one candidate, a country, a qualifier, a wide margin) set
+    the context, then the dateline `line` is chosen in that context and becomes part of it,
+    then everything is scored again. Returns the toponyms kept."""
     for t in toponyms:
-        _choose(t, sure.without(brought.get(fold_name(t.text), ())))
+        _choose(t, Context())
+    for margin in ROUND_MARGINS:
+        sure, brought = _sure_context(toponyms, margin)
+        sure.nearness = _nearness(toponyms, sure)
+        if line is not None:  # 'CLINTON —' is the Clinton of the article's other places
+            _choose(line, sure.without(brought.get(fold_name(line.text), ())))
+            sure.dateline, sure.dateline_key = line.chosen, fold_name(line.text)
+        for t in toponyms:
+            _choose(t, sure.without(brought.get(fold_name(t.text), ())))
     # A name found with evidence once is a place wherever the article repeats it.
     evident = {fold_name(t.text) for t in toponyms if not t.weak or _evident(doc, t, sure)}
     return [t for t in toponyms if fold_name(t.text) in evident]
@@ -519,17 +598,12 @@ def find_places(
     actors = list(actors)
     line = find_dateline(doc)
     toponyms = detect(doc, actors, regions, line)
-    context = Context()
     line_toponym = None
     if line is not None:
-        start, place_end, after = line
-        line_toponym = next((t for t in toponyms if t.start == start), None)
+        line_toponym = next((t for t in toponyms if t.start == line[0]), None)
         if line_toponym is not None:
             line_toponym.kind, line_toponym.weak = "dateline", False
-            _choose(line_toponym, Context())
-            context.dateline = line_toponym.chosen
-            context.dateline_key = fold_name(line_toponym.text)
-    toponyms = resolve(doc, toponyms, context)
+    toponyms = resolve(doc, toponyms, line_toponym)
     places: dict[str, PlaceRecord] = {}
     for t in toponyms:
         entry = t.chosen

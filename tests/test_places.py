@@ -106,6 +106,21 @@ def test_springfield_by_its_abbreviated_state(analyze):
     assert place(a, "Ill.").name == "Illinois"
 
 
+def test_a_town_beside_its_neighbours_not_its_famous_namesake(analyze):
+    # Local papers run headline and dateline on one line; the towns around settle which
+    # Dublin it is: the suburb of Columbus, Ohio, not Ireland's capital.
+    a = analyze(
+        "Library to close for repairs. DUBLIN — The library on Bridge Street will close for "
+        "two weeks. Patrons may use the branches in Hilliard and Worthington, the Franklin "
+        "County auditor said."
+    )
+    assert a.dateline is not None and a.dateline.text == "DUBLIN —"
+    dublin = a.place(a.dateline.place)
+    assert (dublin.country, dublin.admin1) == ("USA", "Ohio")
+    near(dublin, 40.10, -83.11, within=30)
+    assert place(a, "Worthington").admin1 == "Ohio"
+
+
 def test_regions_are_regions_never_a_city(analyze):
     a = analyze(
         "The minister spoke of security in the Euro-Atlantic, the Indo-Pacific and the Middle "
