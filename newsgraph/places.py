@@ -262,6 +262,24 @@ def _government_mention(text: str, key: str) -> bool:
     return knowledge.country_by_name(text) is None and knowledge.country_by_demonym(text) is None
 
 
+def _named_part(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The longest run of capitalised words inside an entity that the gazetteer knows, the
+    leftmost of equals: 'Lamar County' of 'Lamar County Commissioners', 'Georgia' of
+    'Northeast Georgia', 'Vancouver' of 'Vancouver International Airport'; (start, start)
+    when none is."""
+    for n in range(end - start - 1, 0, -1):
+        for i in range(start, end - n + 1):
+            span = doc[i : i + n]
+            if (
+                all(t.is_title or t.is_upper or t.text == "." for t in span)
+                and not span[0].is_stop
+                and len(span.text) > 2
+                and place_candidates(span.text)
+            ):
+                return i, i + n
+    return start, start
+
+
 def detect(
     doc: Doc,
     actors: Iterable = (),
@@ -277,8 +295,10 @@ def detect(
         start, end = _trim(doc, start, end)
         if start >= end or blocked.intersection(range(start, end)):
             return
+        if fixed is None and not place_candidates(doc[start:end].text):
+            start, end = _named_part(doc, start, end)
         text = doc[start:end].text
-        if not _looks_capitalised(text) or not any(c.isalpha() for c in text):
+        if start >= end or not _looks_capitalised(text) or not any(c.isalpha() for c in text):
             return
         spans.setdefault((start, end), _Toponym(start, end, text, kind, fixed=fixed))
 

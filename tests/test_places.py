@@ -121,6 +121,18 @@ def test_a_town_beside_its_neighbours_not_its_famous_namesake(analyze):
     assert place(a, "Worthington").admin1 == "Ohio"
 
 
+def test_the_place_inside_a_longer_name(analyze):
+    a = analyze(
+        "Flooding closed roads across Northeast Georgia on Monday, and the Lamar County "
+        "Sheriff's Office urged drivers to stay home."
+    )
+    georgia = place(a, "Georgia")
+    assert (georgia.kind, georgia.country) == ("admin1", "USA")
+    county = place(a, "Lamar County")
+    assert (county.kind, county.admin1) == ("admin2", "Georgia")
+    assert "Northeast" not in {m.text for p in a.places for m in p.mentions}  # a direction
+
+
 def test_regions_are_regions_never_a_city(analyze):
     a = analyze(
         "The minister spoke of security in the Euro-Atlantic, the Indo-Pacific and the Middle "

@@ -65,7 +65,9 @@ def _index() -> dict[str, tuple[Place, ...]]:
 
 # Subdivision names that are only a direction ('Central', 'Eastern Province'): no clue.
 COMPASS = {"central", "eastern", "western", "northern", "southern", "north", "south", "east",
-           "west", "capital", "coast", "lakes", "islands", "coastal", "upper", "lower"}  # fmt: skip
+           "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
+           "northwestern", "southeastern", "southwestern", "capital", "coast", "lakes",
+           "islands", "coastal", "upper", "lower"}  # fmt: skip
 
 
 ADMIN_WORDS = {"province", "region", "state", "district", "division", "governorate", "area"}
@@ -311,7 +313,7 @@ def _place_entries() -> list[tuple[str, Entry]]:
         named += [(n, entry) for n in (country.name, *country.aliases)]
     divisions, state_of = _division_entries(iso3)
     for entry in divisions:
-        if set(entry.name.lower().split()) <= COMPASS | ADMIN_WORDS | {"federal"}:
+        if set(entry.name.lower().replace("-", " ").split()) <= COMPASS | ADMIN_WORDS | {"federal"}:
             continue  # 'Central', 'Federal District': no name to find in a text
         named.append((entry.name, entry))
         short = _without_admin_word(entry.name)
