@@ -46,6 +46,7 @@ DASHES = {"-", "—", "–", "--", "---"}
 # Score weights (see score()): a prior by kind, then population and context.
 KIND_PRIOR = {"country": 8.0, "region": 8.0, "admin1": 6.5, "city": 0.0, "admin2": -1.0}
 POPULATION_WEIGHT = 0.8  # per power of ten of people (cities and counties only)
+SMALL_STATE = 5.0  # a state of fewer than 10**5 people (its cities' total) loses some prior
 QUALIFIER_MATCH = 10.0  # "Paris, Texas": the qualifier names the candidate's state or country
 QUALIFIER_MISMATCH = -6.0
 CONTEXT_COUNTRY = 2.5  # the article names the candidate's country elsewhere
@@ -490,6 +491,8 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
     value = KIND_PRIOR.get(entry.kind, 0.0)
     if entry.kind in {"city", "admin2"}:
         value += POPULATION_WEIGHT * math.log10(entry.population + 1)
+    elif entry.kind == "admin1":  # a parish of Barbados is no state: its prior shrinks
+        value += POPULATION_WEIGHT * min(0.0, math.log10(entry.population + 1) - SMALL_STATE)
     if entry.kind == "city" and _is_capital(entry):
         value += CAPITAL  # 'Yerevan' the capital rather than the province around it
     if toponym.by_name and fold_name(entry.name) not in toponym.by_name:

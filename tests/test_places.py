@@ -50,6 +50,7 @@ def test_gazetteer_holds_countries_states_counties_cities_and_regions():
     bloc = place_candidates("Euro-Atlantic")[0]
     assert bloc.kind == "region" and bloc.lat is None
     assert fold_name("the Côte d’Ivoire") == fold_name("Cote d'Ivoire")
+    assert fold_name("St. Paul") == fold_name("Saint Paul") != fold_name("St")
     assert state_abbreviations()["Ill."] == "Illinois"
 
 
@@ -119,6 +120,12 @@ def test_a_town_beside_its_neighbours_not_its_famous_namesake(analyze):
     assert (dublin.country, dublin.admin1) == ("USA", "Ohio")
     near(dublin, 40.10, -83.11, within=30)
     assert place(a, "Worthington").admin1 == "Ohio"
+
+
+def test_a_city_before_a_tiny_parish_of_its_name(analyze):
+    a = analyze("The rally in St. Thomas drew 300 people, organisers in London, Ontario, said.")
+    st_thomas = place(a, "St. Thomas")
+    assert (st_thomas.kind, st_thomas.country) == ("city", "CAN")  # not the Barbados parish
 
 
 def test_the_place_inside_a_longer_name(analyze):

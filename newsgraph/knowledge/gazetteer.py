@@ -153,8 +153,8 @@ class Entry:
 
 
 def fold_name(text: str) -> str:
-    """The gazetteer's key: case, accents, curly apostrophes, a leading 'the' and dots of
-    abbreviations ('St.') do not count."""
+    """The gazetteer's key: case, accents, curly apostrophes, a leading 'the', dots of
+    abbreviations and their spelling ('St.', 'Saint') do not count."""
     import unicodedata
 
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -162,7 +162,12 @@ def fold_name(text: str) -> str:
     words = text.replace(".", " ").replace("-", " ").split()
     if words[:1] == ["the"]:
         words = words[1:]
+    if len(words) > 1:  # 'St. Paul' and 'Saint Paul', 'Ft. Worth' and 'Fort Worth'
+        words = [SPELLED_OUT.get(w, w) for w in words[:-1]] + words[-1:]
     return " ".join(words)
+
+
+SPELLED_OUT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 def _package_dir(name: str):
