@@ -263,6 +263,45 @@ def _government_mention(text: str, key: str) -> bool:
     return knowledge.country_by_name(text) is None and knowledge.country_by_demonym(text) is None
 
 
+# Words that name a kind of place or building, not one place, though a town somewhere may
+# bear them ('Street', England; 'Airport', California): never a place on their own.
+GENERIC = {"airport", "center", "centre", "council", "town", "city", "county", "court", "hall",
+           "park", "school", "college", "university", "hospital", "church", "valley", "river",
+           "lake", "national", "international", "regional", "metropolitan", "olympic",
+           "superior", "fiscal", "district", "zone", "downtown", "central", "street", "road",
+           "high", "academy", "mall", "station", "bridge", "harbor", "harbour", "port", "bay",
+           "beach", "island", "north", "south", "east", "west", "upper", "lower", "grand",
+           "union", "federal", "state", "village", "township", "creek", "hills"}  # fmt: skip
+# A street's name ('Memphis Street', 'Woodfield and Martingale roads') is no town's mention.
+STREET_WORDS = {"street", "streets", "road", "roads", "avenue", "avenues", "boulevard", "lane",
+                "drive", "parkway"}  # fmt: skip
+
+
+def _streets(doc: Doc) -> set[int]:
+    """Tokens of street names: up to three capitalised words or numbers before a street word
+    ('Memphis Street', 'West 11th Street'), and the names before 'roads' ('Woodfield and
+    Martingale roads')."""
+    tokens: set[int] = set()
+    for tok in doc[1:]:
+        if tok.lower_ not in STREET_WORDS:
+            continue
+        plural = tok.lower_.endswith("s")
+        i = tok.i - 1
+        while (
+            i >= 0
+            and tok.i - i <= (6 if plural else 3)
+            and (
+                doc[i].is_title
+                or doc[i].is_upper
+                or doc[i].like_num
+                or (plural and doc[i].lower_ == "and")
+            )
+        ):
+            i -= 1
+        tokens.update(range(i + 1, tok.i + 1))
+    return tokens
+
+
 def _named_part(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The longest run of capitalised words inside an entity that the gazetteer knows, the
     leftmost of equals: 'Lamar County' of 'Lamar County Commissioners', 'Georgia' of
@@ -275,6 +314,7 @@ def _named_part(doc: Doc, start: int, end: int) -> tuple[int, int]:
                 all(t.is_title or t.is_upper or t.text == "." for t in span)
                 and not span[0].is_stop
                 and len(span.text) > 2
+                and not (n == 1 and span[0].lower_ in GENERIC)
                 and place_candidates(span.text)
             ):
                 return i, i + n
@@ -290,7 +330,7 @@ def detect(
     """Toponyms of the article: the dateline's place, entities, the actors' places and
     demonyms, regions, and what the gazetteer finds among proper nouns."""
     spans: dict[tuple[int, int], _Toponym] = {}
-    blocked: set[int] = set()
+    blocked: set[int] = _streets(doc)
 
     def add(start: int, end: int, kind: str = "name", fixed: Entry | None = None) -> None:
         start, end = _trim(doc, start, end)
@@ -404,7 +444,8 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
                 len(span) < n
                 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
                 or taken.intersection(range(i, i + n))
-                or (n == 1 and i in people)  # 'Rapides Parish' of a mistagged name may match
+                # 'Henry' of a person named in full ('Chiquita Henry'); 'Street' alone
+                or (n == 1 and (i in people or span[0].lower_ in GENERIC))
                 or "\n" in span.text
             ):
                 continue
@@ -423,14 +464,48 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
     return found
 
 
-def _evident(doc: Doc, t: _Toponym, context: Context) -> bool:
+# Words that make the name before them a place ('Gainesville residents', 'the Athens Police
+# Department', 'a Crafton man') or the name after them one ('Metro Vancouver', 'South
+# Philadelphia', 'the city of Jbeil').
+PLACE_AFTER = {"residents", "resident", "native", "natives", "police", "council", "city",
+               "town", "township", "village", "county", "fire", "firefighters", "sheriff",
+               "mayor", "officials", "man", "woman", "men", "women", "couple", "family",
+               "area", "schools", "school", "board", "high", "hospital", "airport",
+               "downtown", "selectmen", "-based", "voters", "businesses"}  # fmt: skip
+PLACE_BEFORE = {"metro", "metropolitan", "downtown", "historic", "greater", "suburban",
+                "north", "south", "east", "west", "northern", "southern", "eastern",
+                "western", "central", "northeast", "northwest", "southeast", "southwest",
+                "northeastern", "northwestern", "southeastern", "southwestern"}  # fmt: skip
+PLACE_OF = {"city", "town", "village", "county", "state", "province", "suburb", "outskirts",
+            "resident", "residents", "native", "mayor"}  # fmt: skip
+NEAR_EVIDENCE = 0.5  # nearness of a chosen town that shows it is a place (see _nearness)
+
+
+def _evident(doc: Doc, t: _Toponym, context: Context, found: set[int]) -> bool:
     """A city the tagger did not find is a place when the text says so: 'in Cottonport', a
-    qualifier ('Alexandria, La.'), or a state the article names elsewhere."""
-    if t.qualifier or (t.start > 0 and doc[t.start - 1].lower_ in LOCATIVE):
+    qualifier ('Alexandria, La.'), 'Gainesville residents', 'the town of Jbeil', a list with
+    a place found otherwise ('Sharon, Cornwall and Salisbury'), a state the article names
+    elsewhere, or the article's other places nearby. `found`: the tokens of the toponyms
+    kept without evidence."""
+    before = doc[t.start - 1].lower_ if t.start > 0 else ""
+    after = doc[t.end].lower_ if t.end < len(doc) else ""
+    if t.qualifier or before in LOCATIVE | PLACE_BEFORE or after in PLACE_AFTER:
         return True
+    if before == "of" and t.start > 1 and doc[t.start - 2].lower_ in PLACE_OF:
+        return True
+    for side in (range(t.start - 1, -1, -1), range(t.end, len(doc))):
+        for i in side:  # past commas and 'and' to the list's next member
+            if i in found:
+                return True
+            if doc[i].text not in {",", "and", "or", "&"}:
+                break
     entry = t.chosen
-    state = _state_of(entry) if entry is not None else None
-    return bool(state) and context.admin1[(entry.country, state)] > 0
+    if entry is None:
+        return False
+    state = _state_of(entry)
+    if state and context.admin1[(entry.country, state)] > 0:
+        return True
+    return context.nearness.get((fold_name(t.text), entry.id), 0.0) >= NEAR_EVIDENCE
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -603,7 +678,8 @@ def resolve(doc: Doc, toponyms: list[_Toponym], line: _Toponym | None) -> list[_
         for t in toponyms:
             _choose(t, sure.without(brought.get(fold_name(t.text), ())))
     # A name found with evidence once is a place wherever the article repeats it.
-    evident = {fold_name(t.text) for t in toponyms if not t.weak or _evident(doc, t, sure)}
+    found = {i for t in toponyms if not t.weak for i in range(t.start, t.end)}
+    evident = {fold_name(t.text) for t in toponyms if not t.weak or _evident(doc, t, sure, found)}
     return [t for t in toponyms if fold_name(t.text) in evident]
 
 

@@ -140,6 +140,18 @@ def test_the_place_inside_a_longer_name(analyze):
     assert "Northeast" not in {m.text for p in a.places for m in p.mentions}  # a direction
 
 
+def test_a_town_the_tagger_missed_is_a_place_when_the_text_says_so(analyze):
+    a = analyze("About 55 Gainesville residents marched on Friday against the charter amendment.")
+    near(place(a, "Gainesville"), 29.65, -82.32)
+    b = analyze(
+        "The fire started in a house on Memphis Street, and crews from Sharon, Cornwall and "
+        "Salisbury helped."
+    )
+    mentions = {m.text for p in b.places for m in p.mentions}
+    assert {"Sharon", "Cornwall", "Salisbury"} <= mentions  # a list after 'from'
+    assert "Memphis" not in mentions and "Street" not in mentions  # a street's name
+
+
 def test_regions_are_regions_never_a_city(analyze):
     a = analyze(
         "The minister spoke of security in the Euro-Atlantic, the Indo-Pacific and the Middle "
