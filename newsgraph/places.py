@@ -59,7 +59,7 @@ DATELINE_COUNTRY = 1.5
 DATELINE_ADMIN1 = 2.0
 CAPITAL = 3.0  # a country's capital city
 ALTERNATE_NAME = -3.0  # known by this name only as an alternate spelling, beside a namesake
-NEARNESS = 3.0  # per other name of the article with a likely place nearby (see _nearness)
+NEARNESS = 4.0  # times how near the likely places of the other names lie (see _nearness)
 ROUND_MARGINS = (1.5, 0.0, 0.0)  # a choice this far ahead of the next sets the next round's context
 
 
@@ -598,6 +598,7 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
 
 LOCAL_KINDS = {"city", "admin2"}
 NEAR_KM = 80.0  # a town this far from another place of the article counts 1/e as near
+NEAR_CAP = 1.0  # one likely place close by counts as much as several: no snowball of namesakes
 NEAR_CANDIDATES = 10  # the likeliest candidates of each name that take part
 SOFTMAX_SCALE = 1.0  # score points per e-fold of likelihood
 
@@ -605,8 +606,8 @@ SOFTMAX_SCALE = 1.0  # score points per e-fold of likelihood
 def _nearness(toponyms: list[_Toponym], context: Context) -> dict[tuple[str, str], float]:
     """How near each town or county candidate lies to the other names' likely places: the
     sum, over the article's other names, of the nearest of their candidates weighted by its
-    likelihood in `context` ('Dublin' beside 'Columbus' and 'Franklin County' is Dublin,
-    Ohio). Countries and states count through the context already."""
+    likelihood in `context`, at most NEAR_CAP ('Dublin' beside 'Hilliard' and 'Franklin
+    County' is Dublin, Ohio). Countries and states count through the context already."""
     import numpy as np
 
     names: dict[str, _Toponym] = {}
@@ -635,6 +636,7 @@ def _nearness(toponyms: list[_Toponym], context: Context) -> dict[tuple[str, str
     support[group[:, None] == group[None, :]] = 0.0  # no name supports itself
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
     nearest = np.maximum.reduceat(support, starts, axis=1).sum(axis=1)
+    nearest = np.minimum(nearest, NEAR_CAP)
     return {(key, e.id): float(v) for (_, key, e, _), v in zip(rows, nearest, strict=True)}
 
 
