@@ -44,7 +44,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DASHES = {"-", "—", "–", "--", "---"}
 
 # Score weights (see score()): a prior by kind, then population and context.
-KIND_PRIOR = {"country": 8.0, "region": 8.0, "admin1": 6.5, "city": 0.0, "admin2": -1.0}
+KIND_PRIOR = {"country": 8.0, "region": 8.0, "landmark": 7.0, "admin1": 6.5, "city": 0.0,
+              "admin2": -1.0}  # fmt: skip
 POPULATION_WEIGHT = 0.8  # per power of ten of people (cities and counties only)
 SMALL_STATE = 5.0  # a state of fewer than 10**5 people (its cities' total) loses some prior
 QUALIFIER_MATCH = 10.0  # "Paris, Texas": the qualifier names the candidate's state or country
@@ -75,7 +76,7 @@ class PlaceMention:
 class PlaceRecord:
     id: str
     name: str
-    kind: str  # country | admin1 | admin2 | city | region
+    kind: str  # country | admin1 | admin2 | city | region | landmark
     country: str | None
     admin1: str | None
     lat: float | None
@@ -298,6 +299,8 @@ def _streets(doc: Doc) -> set[int]:
             )
         ):
             i -= 1
+        if any(e.kind == "landmark" for e in place_candidates(doc[i + 1 : tok.i + 1].text)):
+            continue  # 'Wall Street', 'Downing Street'
         tokens.update(range(i + 1, tok.i + 1))
     return tokens
 
@@ -571,7 +574,9 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
     if entry.kind == "city" and _is_capital(entry):
         value += CAPITAL  # 'Yerevan' the capital rather than the province around it
     if toponym.by_name and fold_name(entry.name) not in toponym.by_name:
-        value += ALTERNATE_NAME  # 'New York' the state, whose name it is, not the city's alias
+        # 'New York' the state, whose name it is, not the city's alias; a landmark's short
+        # names ('Heathrow') are the project's own, not GeoNames' alternate spellings
+        value += ALTERNATE_NAME if entry.kind != "landmark" else 0.0
     if toponym.qualifier:
         inside = any(
             (q.kind == "country" and q.country == entry.country)
@@ -596,7 +601,7 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
     return value
 
 
-LOCAL_KINDS = {"city", "admin2"}
+LOCAL_KINDS = {"city", "admin2", "landmark"}
 NEAR_KM = 80.0  # a town this far from another place of the article counts 1/e as near
 NEAR_CAP = 1.0  # one likely place close by counts as much as several: no snowball of namesakes
 NEAR_CANDIDATES = 10  # the likeliest candidates of each name that take part

@@ -25,6 +25,7 @@ DATA_FILES = [
     "state_abbreviations.tsv",
     "country_points.tsv",
     "admin1_points.tsv",
+    "landmarks.tsv",
 ]
 
 

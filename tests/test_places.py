@@ -152,6 +152,18 @@ def test_a_town_the_tagger_missed_is_a_place_when_the_text_says_so(analyze):
     assert "Memphis" not in mentions and "Street" not in mentions  # a street's name
 
 
+def test_landmarks_and_airports_not_towns_of_their_name(analyze):
+    a = analyze(
+        "The president hosted the ceremony at the White House on Tuesday, while storms "
+        "delayed flights at Heathrow and ships waited in the Black Sea."
+    )
+    white_house = place(a, "White House")
+    assert white_house.kind == "landmark"
+    near(white_house, 38.90, -77.04, within=5)
+    near(place(a, "Heathrow"), 51.47, -0.45, within=10)
+    assert place(a, "Black Sea").country is None
+
+
 def test_regions_are_regions_never_a_city(analyze):
     a = analyze(
         "The minister spoke of security in the Euro-Atlantic, the Indo-Pacific and the Middle "

