@@ -324,6 +324,31 @@ def _named_part(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, start
 
 
+def _demonym_at(doc: Doc, start: int, end: int) -> Entry | None:
+    span = doc[start:end]
+    if end > len(doc) or not all(t.is_title for t in span):
+        return None
+    country = knowledge.country_by_demonym(span.text)
+    found = [e for e in place_candidates(country.name) if e.kind == "country"] if country else []
+    return found[0] if found else None
+
+
+def _demonyms(doc: Doc) -> list[tuple[int, int, Entry]]:
+    """Demonyms the actors component leaves inside other names ('the Georgian Interior
+    Ministry', 'American Electric Power'): each names its country."""
+    found = []
+    i = 0
+    while i < len(doc):
+        for n in (2, 1) if doc[i].is_title else ():  # 'Sri Lankan' before 'Sri'
+            entry = _demonym_at(doc, i, i + n)
+            if entry is not None:
+                found.append((i, i + n, entry))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
 def detect(
     doc: Doc,
     actors: Iterable = (),
@@ -388,6 +413,8 @@ def detect(
                 add(comma + 1, ent.end)
     for region in regions:
         add(region.start, region.end)
+    for start, end, entry in _demonyms(doc):
+        add(start, end, "demonym", entry)
     kept: list[_Toponym] = longest_first(list(spans.values()))  # any start/end records
     taken = {i for t in kept for i in range(t.start, t.end)}
     kept += _scan(doc, taken | blocked, actors)

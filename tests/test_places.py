@@ -189,6 +189,12 @@ def test_demonyms_point_at_their_country(analyze):
     near(place(a, "Kharkiv"), 49.99, 36.23)
 
 
+def test_a_demonym_inside_an_organisation_names_its_country(analyze):
+    a = analyze("Nine activists were detained, the Georgian Interior Ministry said on Monday.")
+    georgia = place(a, "Georgian")
+    assert (georgia.kind, georgia.country) == ("country", "GEO")
+
+
 def test_no_month_or_modal_becomes_a_place(analyze):
     a = analyze(
         "May said the plan Will needs would be ready in March. Will Smith and May Brown agreed."
