@@ -324,6 +324,28 @@ def _named_part(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, start
 
 
+PARTIES = {"D", "R", "I", "DFL"}  # 'Rep. Charles Rangel, D-N.Y.', 'Westrom, R-Elbow Lake'
+
+
+def _party_places(doc: Doc) -> list[tuple[int, int, Entry | None]]:
+    """The state or home town after a lawmaker's party: 'D-N.Y.', 'D-Calif', 'R-Elbow Lake'
+    (the state it abbreviates, or None for a town to resolve)."""
+    found = []
+    for tok in doc[:-2]:
+        if tok.text not in PARTIES or doc[tok.i + 1].text != "-":
+            continue
+        start = end = tok.i + 2
+        while end < len(doc) and end - start < 3 and (doc[end].is_title or doc[end].is_upper):
+            end += 1
+        if end == start:
+            continue
+        text = doc[start:end].text
+        state = abbreviated_state(text) or abbreviated_state(text + ".")
+        if state is not None or place_candidates(text):
+            found.append((start, end, state))
+    return found
+
+
 def _demonym_at(doc: Doc, start: int, end: int) -> Entry | None:
     span = doc[start:end]
     if end > len(doc) or not all(t.is_title for t in span):
@@ -415,6 +437,8 @@ def detect(
         add(region.start, region.end)
     for start, end, entry in _demonyms(doc):
         add(start, end, "demonym", entry)
+    for start, end, entry in _party_places(doc):
+        add(start, end, "abbreviation" if entry else "name", entry)
     kept: list[_Toponym] = longest_first(list(spans.values()))  # any start/end records
     taken = {i for t in kept for i in range(t.start, t.end)}
     kept += _scan(doc, taken | blocked, actors)

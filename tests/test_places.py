@@ -195,6 +195,16 @@ def test_a_demonym_inside_an_organisation_names_its_country(analyze):
     assert (georgia.kind, georgia.country) == ("country", "GEO")
 
 
+def test_a_lawmakers_state_after_the_party(analyze):
+    a = analyze(
+        "Rep. Maria Lopez, D-Calif, and Sen. Tom Reed, R-W. Va., asked for a hearing on "
+        "the bonuses."
+    )
+    assert place(a, "Calif").name == "California"
+    west_virginia = place(a, "W. Va.")
+    assert (west_virginia.name, west_virginia.kind) == ("West Virginia", "admin1")
+
+
 def test_no_month_or_modal_becomes_a_place(analyze):
     a = analyze(
         "May said the plan Will needs would be ready in March. Will Smith and May Brown agreed."
