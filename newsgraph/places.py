@@ -21,7 +21,6 @@ qualifier, or a state of the article around it.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections import Counter
@@ -39,6 +38,7 @@ from newsgraph.knowledge.gazetteer import (
     place_candidates,
     state_abbreviations,
 )
+from newsgraph.schema import TimeExpression
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DASHES = {"-", "—", "–", "--", "---"}
@@ -139,14 +139,7 @@ def _looks_capitalised(text: str) -> bool:
 
 # ----------------------------------------------------------------------------- dateline
 
-MONTHS = {m: n for n, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-)}  # fmt: skip
-DATE_IN_DATELINE = re.compile(
-    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?"
-)
-
-
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a dateline's date is a day, not 'PRESENT_REF'
 DATELINE_WITHIN = 60  # tokens: after a headline and a byline, a dateline comes early or never
 SENTENCE_ENDS = {".", "!", "?", ":"}
 
@@ -192,23 +185,6 @@ def find_dateline(doc: Doc) -> tuple[int, int, int] | None:
             if tok.text in DASHES or tok.text.startswith(("—", "–")):
                 return start, place_end, j + 1
     return None
-
-
-def _dateline_date(text: str, published: dt.date | None) -> str | None:
-    match = DATE_IN_DATELINE.search(text)
-    if match is None:
-        return None
-    month, day = MONTHS[match.group(1)[:3].lower()], int(match.group(2))
-    year = int(match.group(3)) if match.group(3) else (published.year if published else None)
-    if year is None:
-        return None
-    try:
-        date = dt.date(year, month, day)
-    except ValueError:
-        return None
-    if not match.group(3) and published and date > published + dt.timedelta(days=2):
-        date = date.replace(year=year - 1)  # 'Dec. 30' in a story published on Jan. 2
-    return date.isoformat()
 
 
 # ----------------------------------------------------------------------------- detection
@@ -749,9 +725,10 @@ def find_places(
     doc: Doc,
     actors: Iterable = (),
     regions: Iterable[Span] = (),
-    published: dt.date | None = None,
+    times: Iterable[TimeExpression] = (),
 ) -> tuple[list[PlaceRecord], Dateline | None]:
-    """The article's places (ids 'p1'… in order of first mention) and its dateline."""
+    """The article's places (ids 'p1'… in order of first mention) and its dateline, whose
+    date is the one the time component normalised inside it (`times`), if any."""
     actors = list(actors)
     line = find_dateline(doc)
     toponyms = detect(doc, actors, regions, line)
@@ -794,6 +771,17 @@ def find_places(
             span.start_char,
             span.end_char,
             places[chosen.id].id if chosen is not None and chosen.id in places else None,
-            _dateline_date(span.text, published),
+            next(
+                (
+                    t.value
+                    for t in times
+                    if span.start_char <= t.start
+                    and t.end <= span.end_char
+                    and t.type == "DATE"
+                    and t.value is not None
+                    and FULL_DATE.fullmatch(t.value)
+                ),
+                None,
+            ),
         )
     return list(places.values()), dateline
