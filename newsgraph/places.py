@@ -632,7 +632,7 @@ LOCAL_KINDS = {"city", "admin2", "landmark"}
 NEAR_KM = 80.0  # a town this far from another place of the article counts 1/e as near
 NEAR_CAP = 1.0  # one likely place close by counts as much as several: no snowball of namesakes
 NEAR_CANDIDATES = 10  # the likeliest candidates of each name that take part
-SOFTMAX_SCALE = 1.0  # score points per e-fold of likelihood
+SOFTMAX_SCALE = 5.0  # score points per e-fold of likelihood: a rival namesake still counts
 
 
 def _nearness(toponyms: list[_Toponym], context: Context) -> dict[tuple[str, str], float]:
