@@ -465,6 +465,9 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
     for ent in doc.ents:
         if ent.label_ in TIME_LABELS:
             taken.update(range(ent.start, ent.end))
+    # A headline's 'Torrington firefighters' may be tagged a noun: a word the article also
+    # writes as a proper noun counts as one.
+    proper = {t.lower_ for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper()}
     found = []
     i = 0
     while i < len(doc):
@@ -472,7 +475,7 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
             span = doc[i : i + n]
             if (
                 len(span) < n
-                or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+                or not all(t.text[:1].isupper() and t.lower_ in proper for t in span)
                 or taken.intersection(range(i, i + n))
                 # 'Henry' of a person named in full ('Chiquita Henry'); 'Street' alone
                 or (n == 1 and (i in people or span[0].lower_ in GENERIC))

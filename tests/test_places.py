@@ -143,6 +143,12 @@ def test_the_place_inside_a_longer_name(analyze):
 def test_a_town_the_tagger_missed_is_a_place_when_the_text_says_so(analyze):
     a = analyze("About 55 Gainesville residents marched on Friday against the charter amendment.")
     near(place(a, "Gainesville"), 29.65, -82.32)
+    headline = analyze(
+        "Chicopee residents discuss land purchase. About 40 people met at the library in "
+        "Chicopee on Monday."
+    )  # the headline's 'Chicopee' is tagged a noun, the second a proper noun
+    (chicopee,) = headline.places
+    assert [m.start for m in chicopee.mentions] == [0, 80]
     b = analyze(
         "The fire started in a house on Memphis Street, and crews from Sharon, Cornwall and "
         "Salisbury helped."
