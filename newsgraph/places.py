@@ -271,12 +271,14 @@ def _streets(doc: Doc) -> set[int]:
                 doc[i].is_title
                 or doc[i].is_upper
                 or doc[i].like_num
+                or doc[i].text == "-"
                 or (plural and doc[i].lower_ == "and")
             )
         ):
             i -= 1
-        if any(e.kind == "landmark" for e in place_candidates(doc[i + 1 : tok.i + 1].text)):
-            continue  # 'Wall Street', 'Downing Street'
+        names = (doc[i + 1 : tok.i + 1].text, doc[i + 1 : tok.i].text)
+        if any(e.kind == "landmark" for n in names for e in place_candidates(n)):
+            continue  # 'Wall Street', 'Downing Street', 'the Champs-Elysees boulevard'
         tokens.update(range(i + 1, tok.i + 1))
     return tokens
 
@@ -415,6 +417,11 @@ def detect(
         add(start, end, "demonym", entry)
     for start, end, entry in _party_places(doc):
         add(start, end, "abbreviation" if entry else "name", entry)
+    for tok in doc:
+        # 'in B.C.', 'the S.C. Highway Patrol': an abbreviation with two dots is a state's
+        written = tok.text if tok.text.endswith(".") else tok.text + "."
+        if written.count(".") >= 2 and written in state_abbreviations():
+            add(tok.i, tok.i + 1, "abbreviation", abbreviated_state(written))
     kept: list[_Toponym] = longest_first(list(spans.values()))  # any start/end records
     taken = {i for t in kept for i in range(t.start, t.end)}
     kept += _scan(doc, taken | blocked, actors)
@@ -443,7 +450,7 @@ def detect(
 
 LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "around", "through", "into",
             "toward", "towards", "of", "between", "throughout", "inside", "within"}  # fmt: skip
-SURE_KINDS = {"country", "admin1", "admin2", "region"}
+SURE_KINDS = {"country", "admin1", "admin2", "region", "landmark"}
 TIME_LABELS = {"DATE", "TIME"}  # 'March' the month, not the English town
 SCAN_LENGTHS = (4, 3, 2, 1)
 
@@ -475,7 +482,11 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
             span = doc[i : i + n]
             if (
                 len(span) < n
-                or not all(t.text[:1].isupper() and t.lower_ in proper for t in span)
+                or not all(
+                    (t.text[:1].isupper() and t.lower_ in proper)
+                    or (t.text == "-" and 0 < t.i - i < n - 1)  # 'Champs-Elysees'
+                    for t in span
+                )
                 or taken.intersection(range(i, i + n))
                 # 'Henry' of a person named in full ('Chiquita Henry'); 'Street' alone
                 or (n == 1 and (i in people or span[0].lower_ in GENERIC))
@@ -486,9 +497,11 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
             if not candidates:
                 continue
             top = candidates[0]
-            # A county's one-word name ('Union', 'Lincoln') is too common to trust alone.
             sure = top.kind in SURE_KINDS and not span[0].is_stop
-            sure = sure and (top.kind != "admin2" or n > 1 or top.population >= 10_000)
+            # A one-word county ('Union', 'Lincoln') or landmark ('Pacific') needs evidence.
+            sure = sure and (
+                top.kind not in {"admin2", "landmark"} or n > 1 or top.population >= 10_000
+            )
             found.append(_Toponym(i, i + n, span.text, weak=not sure))
             taken.update(range(i, i + n))
             i += n - 1
@@ -520,11 +533,12 @@ def _evident(doc: Doc, t: _Toponym, context: Context, found: set[int]) -> bool:
     a place found otherwise ('Sharon, Cornwall and Salisbury'), a state the article names
     elsewhere, or the article's other places nearby. `found`: the tokens of the toponyms
     kept without evidence."""
-    before = doc[t.start - 1].lower_ if t.start > 0 else ""
+    start = t.start - 1 if t.start > 1 and doc[t.start - 1].lower_ == "the" else t.start
+    before = doc[start - 1].lower_ if start > 0 else ""  # 'in Cottonport', 'on the Mall'
     after = doc[t.end].lower_ if t.end < len(doc) else ""
     if t.qualifier or before in LOCATIVE | PLACE_BEFORE or after in PLACE_AFTER:
         return True
-    if before == "of" and t.start > 1 and doc[t.start - 2].lower_ in PLACE_OF:
+    if before == "of" and start > 1 and doc[start - 2].lower_ in PLACE_OF:
         return True
     for side in (range(t.start - 1, -1, -1), range(t.end, len(doc))):
         for i in side:  # past commas and 'and' to the list's next member

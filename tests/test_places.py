@@ -168,6 +168,17 @@ def test_landmarks_and_airports_not_towns_of_their_name(analyze):
     near(white_house, 38.90, -77.04, within=5)
     near(place(a, "Heathrow"), 51.47, -0.45, within=10)
     assert place(a, "Black Sea").country is None
+    b = analyze(
+        "The Kentucky couple were on the Champs-Elysees boulevard in Paris when the gunman "
+        "opened fire; they will return to Kentucky on Monday."
+    )
+    assert place(b, "Champs-Elysees").kind == "landmark"
+    assert place(b, "Paris").country == "FRA"  # beside its landmark, not Paris, Kentucky
+
+
+def test_a_state_abbreviated_with_two_dots_standing_alone(analyze):
+    a = analyze("Up to 20 centimetres of snow is expected in B.C. this week.")
+    assert place(a, "B.C.").name == "British Columbia"
 
 
 def test_regions_are_regions_never_a_city(analyze):
