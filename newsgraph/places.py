@@ -1,10 +1,13 @@
 """Places of one article: toponyms found in the text and resolved to one point each, offline.
 
-Detection: spaCy's GPE/LOC/FAC entities, the actors component's countries, cities and their
-demonyms ('Russian forces' names Russia, as GeoNames-annotated news corpora count it), world
-regions and blocs, "Springfield, Ill." qualifiers and the dateline ("KYIV, Ukraine —", or
-after a local paper's headline: "Fire destroys barn. TORRINGTON — "). A capital acting as
-its government ("Washington warned") is an actor, not a place mention.
+Detection: spaCy's GPE/LOC/FAC entities (or the longest part of one the gazetteer knows:
+'Lamar County' of 'Lamar County Commissioners'), the actors component's countries, cities and
+their demonyms ('Russian forces' names Russia, as GeoNames-annotated news corpora count it,
+and so does 'the Georgian Interior Ministry'), world regions and blocs, landmarks, "Springfield,
+Ill." qualifiers, a lawmaker's state ("D-Calif."), two-dot state abbreviations ("B.C.") and the
+dateline ("KYIV, Ukraine —", or after a local paper's headline: "Fire destroys barn.
+TORRINGTON — "). A capital acting as its government ("Washington warned") is an actor, not a
+place mention; a street's name ('Memphis Street') is no town's.
 
 Resolution: every candidate of the name in the gazetteer (`knowledge/gazetteer.py`) gets a
 score, `score()` below, that a reader can follow: a prior by kind (a country before a state
@@ -15,8 +18,9 @@ the likely places of the article's other names (`_nearness`). The best candidate
 go to the more prominent. Resolution runs in rounds: the sure choices of the first (one
 candidate, a qualifier, a wide margin) are the context of the second, in which the dateline
 is chosen too; every choice of a round is the context of the next. A city found only by the
-gazetteer (not by the tagger) is kept when the text says it is a place: "in Cottonport", a
-qualifier, or a state of the article around it.
+gazetteer (not by the tagger) is kept when the text says it is a place (see `_evident`): "in
+Cottonport", "Gainesville residents", a qualifier, a list with a place, a state of the article
+around it or its other places nearby.
 """
 
 from __future__ import annotations
