@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -478,24 +479,26 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
             taken.update(range(ent.start, ent.end))
     # A headline's 'Torrington firefighters' may be tagged a noun: a word the article also
     # writes as a proper noun counts as one.
-    proper = {t.lower_ for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper()}
+    tokens = list(doc)
+    proper = {t.lower_ for t in tokens if t.pos_ == "PROPN" and t.text[:1].isupper()}
+    named = [t.text[:1].isupper() and t.lower_ in proper for t in tokens]
+    hyphen = [t.text == "-" for t in tokens]
     found = []
     i = 0
     while i < len(doc):
         for n in SCAN_LENGTHS:
-            span = doc[i : i + n]
             if (
-                len(span) < n
+                i + n > len(doc)
                 or not all(
-                    (t.text[:1].isupper() and t.lower_ in proper)
-                    or (t.text == "-" and 0 < t.i - i < n - 1)  # 'Champs-Elysees'
-                    for t in span
+                    named[j] or (hyphen[j] and i < j < i + n - 1)  # 'Champs-Elysees'
+                    for j in range(i, i + n)
                 )
                 or taken.intersection(range(i, i + n))
-                # 'Henry' of a person named in full ('Chiquita Henry'); 'Street' alone
-                or (n == 1 and (i in people or span[0].lower_ in GENERIC))
-                or "\n" in span.text
             ):
+                continue
+            span = doc[i : i + n]
+            # 'Henry' of a person named in full ('Chiquita Henry'); 'Street' alone
+            if (n == 1 and (i in people or span[0].lower_ in GENERIC)) or "\n" in span.text:
                 continue
             candidates = place_candidates(span.text)
             if not candidates:
@@ -607,9 +610,13 @@ def _state_of(entry: Entry) -> str | None:
     return entry.name if entry.kind == "admin1" else entry.admin1
 
 
+@lru_cache(maxsize=65536)
 def _is_capital(entry: Entry) -> bool:
     country = knowledge.country_by_capital(entry.name)
     return country is not None and country.code == entry.country
+
+
+_fold = lru_cache(maxsize=65536)(fold_name)  # score() folds the same names again and again
 
 
 def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
@@ -621,7 +628,7 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
         value += POPULATION_WEIGHT * min(0.0, math.log10(entry.population + 1) - SMALL_STATE)
     if entry.kind == "city" and _is_capital(entry):
         value += CAPITAL  # 'Yerevan' the capital rather than the province around it
-    if toponym.by_name and fold_name(entry.name) not in toponym.by_name:
+    if toponym.by_name and _fold(entry.name) not in toponym.by_name:
         # 'New York' the state, whose name it is, not the city's alias; a landmark's short
         # names ('Heathrow') are the project's own, not GeoNames' alternate spellings
         value += ALTERNATE_NAME if entry.kind != "landmark" else 0.0
@@ -641,11 +648,11 @@ def score(entry: Entry, toponym: _Toponym, context: Context) -> float:
     if state and context.admin1[(entry.country, state)] > 0:
         value += CONTEXT_ADMIN1
     line = context.dateline
-    own_line = fold_name(toponym.text) == context.dateline_key  # 'LISBON —' … 'in Lisbon'
+    own_line = _fold(toponym.text) == context.dateline_key  # 'LISBON —' … 'in Lisbon'
     if line is not None and not own_line and entry.kind != "country":
         value += DATELINE_COUNTRY if line.country == entry.country else 0.0
         value += DATELINE_ADMIN1 if state and state == _state_of(line) else 0.0
-    value += NEARNESS * context.nearness.get((fold_name(toponym.text), entry.id), 0.0)
+    value += NEARNESS * context.nearness.get((_fold(toponym.text), entry.id), 0.0)
     return value
 
 
