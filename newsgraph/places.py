@@ -307,6 +307,31 @@ def _named_part(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, start
 
 
+COUNTY_WORDS = {"counties": "County", "parishes": "Parish"}
+
+
+def _listed_counties(doc: Doc) -> dict[tuple[int, int], str]:
+    """The names before 'counties' ('Navarro, Henderson and Ellis counties'), each with the
+    name of its county to look up ('Navarro County')."""
+    found: dict[tuple[int, int], str] = {}
+    for tok in doc[1:]:
+        word = COUNTY_WORDS.get(tok.text)
+        end = tok.i
+        while word is not None:
+            start = end
+            while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_stop:
+                start -= 1
+            if start == end:
+                break
+            found[(start, end)] = f"{doc[start:end].text} {word}"
+            end = start
+            while end > 0 and doc[end - 1].text in {",", "and"}:  # the list's next name
+                end -= 1
+            if end == start:
+                break
+    return found
+
+
 PARTIES = {"D", "R", "I", "DFL"}  # 'Rep. Charles Rangel, D-N.Y.', 'Westrom, R-Elbow Lake'
 
 
@@ -364,12 +389,17 @@ def detect(
     demonyms, regions, and what the gazetteer finds among proper nouns."""
     spans: dict[tuple[int, int], _Toponym] = {}
     blocked: set[int] = _streets(doc)
+    counties = _listed_counties(doc)
 
     def add(start: int, end: int, kind: str = "name", fixed: Entry | None = None) -> None:
         start, end = _trim(doc, start, end)
         if start >= end or blocked.intersection(range(start, end)):
             return
-        if fixed is None and not place_candidates(doc[start:end].text):
+        if (
+            fixed is None
+            and (start, end) not in counties
+            and not place_candidates(doc[start:end].text)
+        ):
             start, end = _named_part(doc, start, end)
         text = doc[start:end].text
         if start >= end or not _looks_capitalised(text) or not any(c.isalpha() for c in text):
@@ -418,6 +448,8 @@ def detect(
                 add(comma + 1, ent.end)
     for region in regions:
         add(region.start, region.end)
+    for start, end in counties:
+        add(start, end)
     for start, end, entry in _demonyms(doc):
         add(start, end, "demonym", entry)
     for start, end, entry in _party_places(doc):
@@ -436,7 +468,10 @@ def detect(
         state = _abbreviated_state(doc, t)
         if state:  # 'Kan.' is Kansas, not the town of Kan in Myanmar
             t.kind, t.fixed = "abbreviation", state
-        t.candidates = (t.fixed,) if t.fixed else place_candidates(t.text)
+        county = counties.get((t.start, t.end))
+        if county:  # 'Navarro' of 'Navarro, Henderson and Ellis counties'
+            t.weak = False
+        t.candidates = (t.fixed,) if t.fixed else place_candidates(county or t.text)
         letters = t.text.replace(".", "")
         if letters.isupper() and len(letters) <= 3:  # 'UK', 'US' name a country, not Uk or Us
             t.candidates = tuple(e for e in t.candidates if e.kind in {"country", "admin1"})

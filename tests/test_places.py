@@ -176,6 +176,13 @@ def test_landmarks_and_airports_not_towns_of_their_name(analyze):
     assert place(b, "Paris").country == "FRA"  # beside its landmark, not Paris, Kentucky
 
 
+def test_names_listed_before_counties_are_counties(analyze):
+    a = analyze("Fires burned in Navarro, Henderson, and Ellis counties, according to the state.")
+    for name in ("Navarro", "Henderson", "Ellis"):
+        county = place(a, name)
+        assert (county.name, county.kind, county.admin1) == (f"{name} County", "admin2", "Texas")
+
+
 def test_a_state_abbreviated_with_two_dots_standing_alone(analyze):
     a = analyze("Up to 20 centimetres of snow is expected in B.C. this week.")
     assert place(a, "B.C.").name == "British Columbia"
