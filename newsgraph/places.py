@@ -63,7 +63,7 @@ MAIN_COUNTRY = 2.0  # … and the candidate's country is the one the article nam
 # them, 61.9 with them).
 DATELINE_COUNTRY = 1.5
 DATELINE_ADMIN1 = 2.0
-CAPITAL = 3.0  # a country's capital city
+CAPITAL = 2.0  # a country's capital city
 ALTERNATE_NAME = -3.0  # known by this name only as an alternate spelling, beside a namesake
 NEARNESS = 4.0  # times how near the likely places of the other names lie (see _nearness)
 ROUND_MARGINS = (1.5, 0.0, 0.0)  # a choice this far ahead of the next sets the next round's context
