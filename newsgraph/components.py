@@ -142,7 +142,7 @@ class PlaceFinder:
     def __call__(self, doc: Doc) -> Doc:
         regions = [doc[s:e] for _, s, e in self.regions(doc)]
         places, dateline = find_places(
-            doc, doc._.newsgraph_actors or [], regions, doc._.newsgraph_published
+            doc, doc._.newsgraph_actors or [], regions, doc._.newsgraph_times or []
         )
         doc._.newsgraph_places = places
         doc._.newsgraph_dateline = dateline

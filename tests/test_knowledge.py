@@ -25,6 +25,8 @@ DATA_FILES = [
     "first_names.tsv",
     "state_abbreviations.tsv",
     "country_points.tsv",
+    "admin1_points.tsv",
+    "landmarks.tsv",
 ]
 
 

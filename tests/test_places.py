@@ -50,6 +50,7 @@ def test_gazetteer_holds_countries_states_counties_cities_and_regions():
     bloc = place_candidates("Euro-Atlantic")[0]
     assert bloc.kind == "region" and bloc.lat is None
     assert fold_name("the Côte d’Ivoire") == fold_name("Cote d'Ivoire")
+    assert fold_name("St. Paul") == fold_name("Saint Paul") != fold_name("St")
     assert state_abbreviations()["Ill."] == "Illinois"
 
 
@@ -57,6 +58,13 @@ def test_a_country_is_at_its_centre_not_its_capital():
     (usa,) = [e for e in place_candidates("United States") if e.kind == "country"]
     assert km(usa.lat, usa.lon, 38.9, -77.0) > 1000  # not Washington
     assert usa.id.startswith("geonames:")
+
+
+def test_a_large_state_is_at_its_middle_not_among_its_coastal_cities():
+    (queensland,) = [e for e in place_candidates("Queensland") if e.kind == "admin1"]
+    assert km(queensland.lat, queensland.lon, -27.47, 153.03) > 700  # not Brisbane's corner
+    (bc,) = [e for e in place_candidates("British Columbia") if e.kind == "admin1"]
+    assert bc.lat > 52  # the middle of the province, north of Vancouver and Kamloops
 
 
 # --- detection and resolution ---------------------------------------------------------------
@@ -99,6 +107,87 @@ def test_springfield_by_its_abbreviated_state(analyze):
     assert place(a, "Ill.").name == "Illinois"
 
 
+def test_a_town_beside_its_neighbours_not_its_famous_namesake(analyze):
+    # Local papers run headline and dateline on one line; the towns around settle which
+    # Dublin it is: the suburb of Columbus, Ohio, not Ireland's capital.
+    a = analyze(
+        "Library to close for repairs. DUBLIN — The library on Bridge Street will close for "
+        "two weeks. Patrons may use the branches in Hilliard and Worthington, the Franklin "
+        "County auditor said."
+    )
+    assert a.dateline is not None and a.dateline.text == "DUBLIN —"
+    dublin = a.place(a.dateline.place)
+    assert (dublin.country, dublin.admin1) == ("USA", "Ohio")
+    near(dublin, 40.10, -83.11, within=30)
+    assert place(a, "Worthington").admin1 == "Ohio"
+
+
+def test_a_city_before_a_tiny_parish_of_its_name(analyze):
+    a = analyze("The rally in St. Thomas drew 300 people, organisers in London, Ontario, said.")
+    st_thomas = place(a, "St. Thomas")
+    assert (st_thomas.kind, st_thomas.country) == ("city", "CAN")  # not the Barbados parish
+
+
+def test_the_place_inside_a_longer_name(analyze):
+    a = analyze(
+        "Flooding closed roads across Northeast Georgia on Monday, and the Lamar County "
+        "Sheriff's Office urged drivers to stay home."
+    )
+    georgia = place(a, "Georgia")
+    assert (georgia.kind, georgia.country) == ("admin1", "USA")
+    county = place(a, "Lamar County")
+    assert (county.kind, county.admin1) == ("admin2", "Georgia")
+    assert "Northeast" not in {m.text for p in a.places for m in p.mentions}  # a direction
+
+
+def test_a_town_the_tagger_missed_is_a_place_when_the_text_says_so(analyze):
+    a = analyze("About 55 Gainesville residents marched on Friday against the charter amendment.")
+    near(place(a, "Gainesville"), 29.65, -82.32)
+    headline = analyze(
+        "Chicopee residents discuss land purchase. About 40 people met at the library in "
+        "Chicopee on Monday."
+    )  # the headline's 'Chicopee' is tagged a noun, the second a proper noun
+    (chicopee,) = headline.places
+    assert [m.start for m in chicopee.mentions] == [0, 80]
+    b = analyze(
+        "The fire started in a house on Memphis Street, and crews from Sharon, Cornwall and "
+        "Salisbury helped."
+    )
+    mentions = {m.text for p in b.places for m in p.mentions}
+    assert {"Sharon", "Cornwall", "Salisbury"} <= mentions  # a list after 'from'
+    assert "Memphis" not in mentions and "Street" not in mentions  # a street's name
+
+
+def test_landmarks_and_airports_not_towns_of_their_name(analyze):
+    a = analyze(
+        "The president hosted the ceremony at the White House on Tuesday, while storms "
+        "delayed flights at Heathrow and ships waited in the Black Sea."
+    )
+    white_house = place(a, "White House")
+    assert white_house.kind == "landmark"
+    near(white_house, 38.90, -77.04, within=5)
+    near(place(a, "Heathrow"), 51.47, -0.45, within=10)
+    assert place(a, "Black Sea").country is None
+    b = analyze(
+        "The Kentucky couple were on the Champs-Elysees boulevard in Paris when the gunman "
+        "opened fire; they will return to Kentucky on Monday."
+    )
+    assert place(b, "Champs-Elysees").kind == "landmark"
+    assert place(b, "Paris").country == "FRA"  # beside its landmark, not Paris, Kentucky
+
+
+def test_names_listed_before_counties_are_counties(analyze):
+    a = analyze("Fires burned in Navarro, Henderson, and Ellis counties, according to the state.")
+    for name in ("Navarro", "Henderson", "Ellis"):
+        county = place(a, name)
+        assert (county.name, county.kind, county.admin1) == (f"{name} County", "admin2", "Texas")
+
+
+def test_a_state_abbreviated_with_two_dots_standing_alone(analyze):
+    a = analyze("Up to 20 centimetres of snow is expected in B.C. this week.")
+    assert place(a, "B.C.").name == "British Columbia"
+
+
 def test_regions_are_regions_never_a_city(analyze):
     a = analyze(
         "The minister spoke of security in the Euro-Atlantic, the Indo-Pacific and the Middle "
@@ -122,6 +211,22 @@ def test_demonyms_point_at_their_country(analyze):
     assert ukraine.kind == "country" and ukraine.country == "UKR"
     assert [m.kind for m in ukraine.mentions] == ["demonym"]
     near(place(a, "Kharkiv"), 49.99, 36.23)
+
+
+def test_a_demonym_inside_an_organisation_names_its_country(analyze):
+    a = analyze("Nine activists were detained, the Georgian Interior Ministry said on Monday.")
+    georgia = place(a, "Georgian")
+    assert (georgia.kind, georgia.country) == ("country", "GEO")
+
+
+def test_a_lawmakers_state_after_the_party(analyze):
+    a = analyze(
+        "Rep. Maria Lopez, D-Calif, and Sen. Tom Reed, R-W. Va., asked for a hearing on "
+        "the bonuses."
+    )
+    assert place(a, "Calif").name == "California"
+    west_virginia = place(a, "W. Va.")
+    assert (west_virginia.name, west_virginia.kind) == ("West Virginia", "admin1")
 
 
 def test_no_month_or_modal_becomes_a_place(analyze):

