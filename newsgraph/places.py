@@ -358,7 +358,12 @@ def _demonym_at(doc: Doc, start: int, end: int) -> Entry | None:
     span = doc[start:end]
     if end > len(doc) or not all(t.is_title for t in span):
         return None
-    country = knowledge.country_by_demonym(span.text)
+    return _country_of_demonym(span.text)
+
+
+@lru_cache(maxsize=4096)  # most capitalised words of a batch are the same few hundred
+def _country_of_demonym(text: str) -> Entry | None:
+    country = knowledge.country_by_demonym(text)
     found = [e for e in place_candidates(country.name) if e.kind == "country"] if country else []
     return found[0] if found else None
 
@@ -521,7 +526,7 @@ def _scan(doc: Doc, taken: set[int], actors: list) -> list[_Toponym]:
     found = []
     i = 0
     while i < len(doc):
-        for n in SCAN_LENGTHS:
+        for n in SCAN_LENGTHS if named[i] else ():
             if (
                 i + n > len(doc)
                 or not all(

@@ -124,10 +124,6 @@ def _strip_inner(text: str, start: int, end: int) -> tuple[int, int]:
 # --- attribution --------------------------------------------------------------------------
 
 
-def _inside(i: int, spans: list[MarkedSpan]) -> bool:
-    return any(s.outer_start <= i < s.outer_end for s in spans)
-
-
 def _is_cue(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and knowledge.speech_verb(tok.lemma_) is not None
 
@@ -169,6 +165,12 @@ class QuoteFinder:
         self.min_indirect_probability = min_indirect_probability
         self.text = doc.text
         self.marked = find_quotations(self.text)
+        # 1 for every character between a pair of marks (marks included)
+        self._quoted = bytearray(len(self.text))
+        for span in self.marked:
+            self._quoted[span.outer_start : span.outer_end] = b"\x01" * (
+                span.outer_end - span.outer_start
+            )
         self.mention_actor: list[tuple[int, int, str]] = [
             (m.start, m.end, a.id) for a in actors for m in a.mentions
         ]
@@ -196,8 +198,11 @@ class QuoteFinder:
                 ]
         return min(hits)[1] if hits else None
 
-    def _tokens_outside(self, sent: Span, spans: list[MarkedSpan]) -> list[Token]:
-        return [t for t in sent if not _inside(t.idx, spans)]
+    def _inside(self, i: int) -> bool:
+        return 0 <= i < len(self._quoted) and self._quoted[i] == 1
+
+    def _tokens_outside(self, sent: Span) -> list[Token]:
+        return [t for t in sent if not self._inside(t.idx)]
 
     def _sentences_of(self, span: MarkedSpan) -> list[Span]:
         """The sentences a quotation starts or ends in, and the next one when only the
@@ -231,7 +236,7 @@ class QuoteFinder:
         """The reporting verbs outside the marks in the quotation's sentences, nearest first."""
         found: list[tuple[int, Token]] = []
         for sent in self._sentences_of(span):
-            for tok in self._tokens_outside(sent, self.marked):
+            for tok in self._tokens_outside(sent):
                 if not _is_cue(tok):
                     continue
                 if clausal_contents(tok) and self._clause_around(tok, span) is None:
@@ -239,7 +244,7 @@ class QuoteFinder:
                 while (
                     tok.dep_ == "ccomp"
                     and _is_cue(tok.head)
-                    and not _inside(tok.head.idx, self.marked)
+                    and not self._inside(tok.head.idx)
                     and speaker_of(tok.head)
                 ):
                     tok = tok.head  # 'Benjamin said he believes "…"': the outer report is his
@@ -254,14 +259,14 @@ class QuoteFinder:
         phrase right after the cue, or right before it ('"… The fact that …," Huckabee
         said')."""
         speaker = speaker_of(cue)
-        inside = speaker is not None and _inside(speaker.root.idx, self.marked)
+        inside = speaker is not None and self._inside(speaker.root.idx)
         right_after = cue.idx >= span.outer_end and not self.text[span.outer_end : cue.idx].strip(
             " ,"
         )
         inverted = right_after and (speaker is None or speaker.start < cue.i)
         if not (inside or inverted):
             return speaker
-        chunks = [c for c in cue.doc.noun_chunks if not _inside(c.root.idx, self.marked)]
+        chunks = [c for c in cue.doc.noun_chunks if not self._inside(c.root.idx)]
         if not right_after:
             # '"…," Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama': the
             # first phrase between the marks and the cue
@@ -288,7 +293,7 @@ class QuoteFinder:
         beside = [
             (self._words_between(tok, span), tok)
             for sent in self._sentences_of(span)
-            for tok in self._tokens_outside(sent, self.marked)
+            for tok in self._tokens_outside(sent)
             if tok.pos_ == "VERB" and not _is_cue(tok) and tok.i not in self.used_cues
         ]
         beside = [(n, t) for n, t in beside if n <= MAX_WORDS_BESIDE and speaker_of(t)]
@@ -349,7 +354,7 @@ class QuoteFinder:
             if actor == previous.speaker
             and after <= start
             and end <= before
-            and not _inside(start, self.marked)
+            and not self._inside(start)
         ]
         if not later:
             return previous.speaker_mention
@@ -556,7 +561,7 @@ class QuoteFinder:
             return None  # '"…," Corker said, pointing out that 98 senators …': he carries on
         cues = [
             t
-            for t in self._tokens_outside(before, self.marked)
+            for t in self._tokens_outside(before)
             if _is_cue(t) and t.i not in self.used_cues and not clausal_contents(t)
         ]
         if not cues or not (colon or len(cues) == 1):
@@ -615,7 +620,7 @@ class QuoteFinder:
     def indirect_candidates(self, taken: list[QuoteRecord]) -> Iterator[FrameCandidate]:
         """Every attribution frame outside quotation marks and outside the direct quotes."""
         for tok in self.doc:
-            if tok.i in self.used_cues or _inside(tok.idx, self.marked):
+            if tok.i in self.used_cues or self._inside(tok.idx):
                 continue
             for candidate in frame_candidates(tok):
                 content = candidate.content

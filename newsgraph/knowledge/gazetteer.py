@@ -11,6 +11,7 @@ namesakes elsewhere are ten times smaller.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -153,11 +154,10 @@ class Entry:
     population: int
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur across a batch's articles
 def fold_name(text: str) -> str:
     """The gazetteer's key: case, accents, curly apostrophes, a leading 'the', dots of
     abbreviations and their spelling ('St.', 'Saint') do not count."""
-    import unicodedata
-
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     words = text.replace(".", " ").replace("-", " ").split()
