@@ -153,10 +153,12 @@ def _dateline_starts(doc: Doc) -> list[int]:
     """Where a dateline may begin: the first three lines, and early in the text a token after
     a sentence's end or a byline's year ('Fire destroys home. TORRINGTON — ', '… March 29, 2009
     PATASKALA --'), as local papers run headline, byline and dateline on one line."""
-    line_starts = [0] + [
-        t.i for t in doc[1:] if "\n" in doc[t.i - 1].whitespace_ + doc[t.i - 1].text
-    ]
-    starts = line_starts[:3]
+    starts = [0]
+    for prev in doc[:-1]:
+        if len(starts) == 3:
+            break
+        if "\n" in prev.whitespace_ + prev.text:
+            starts.append(prev.i + 1)
     for tok in doc[1:DATELINE_WITHIN]:
         prev = doc[tok.i - 1]
         if prev.text in SENTENCE_ENDS or prev.like_num:
@@ -354,13 +356,6 @@ def _party_places(doc: Doc) -> list[tuple[int, int, Entry | None]]:
     return found
 
 
-def _demonym_at(doc: Doc, start: int, end: int) -> Entry | None:
-    span = doc[start:end]
-    if end > len(doc) or not all(t.is_title for t in span):
-        return None
-    return _country_of_demonym(span.text)
-
-
 @lru_cache(maxsize=4096)  # most capitalised words of a batch are the same few hundred
 def _country_of_demonym(text: str) -> Entry | None:
     country = knowledge.country_by_demonym(text)
@@ -372,10 +367,13 @@ def _demonyms(doc: Doc) -> list[tuple[int, int, Entry]]:
     """Demonyms the actors component leaves inside other names ('the Georgian Interior
     Ministry', 'American Electric Power'): each names its country."""
     found = []
+    title = [t.is_title for t in doc]
     i = 0
     while i < len(doc):
-        for n in (2, 1) if doc[i].is_title else ():  # 'Sri Lankan' before 'Sri'
-            entry = _demonym_at(doc, i, i + n)
+        for n in (2, 1) if title[i] else ():  # 'Sri Lankan' before 'Sri'
+            if not all(title[i : i + n]) or i + n > len(doc):
+                continue
+            entry = _country_of_demonym(doc[i : i + n].text)
             if entry is not None:
                 found.append((i, i + n, entry))
                 i += n - 1

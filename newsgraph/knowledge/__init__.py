@@ -257,6 +257,7 @@ def _strip_the(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are looked up again and again
 def _key(text: str, *, possessive: bool = True) -> str:
     """Lookup key for a name: exact for abbreviations, case-folded otherwise."""
     text = _fold(text).strip()
