@@ -374,25 +374,29 @@ def test_according_to_keeps_the_kind_of_what_it_reports(analyze):
     assert (q.kind, q.cue, _speaker(a, q)) == ("mixed", "according to", "Karim Bennani")
 
 
-def test_speaker_between_the_marks_and_a_cue_that_names_its_addressee(analyze):
-    a = analyze(
-        "The governor spent the evening at a reception in the capital.\n"
-        '"That was a fine speech you gave last night, Governor," Senator Dana Whitfield, '
-        "Democrat of Oregon, told Governor Ruiz as the line moved on.\n"
-    )
-    (q,) = [q for q in a.quotes if q.text.startswith("That was a fine speech")]
-    assert q.speaker_mention.text.startswith("Senator Dana Whitfield")
-    assert _speaker(a, q).endswith("Whitfield")
-
-
-def test_a_continued_quotation_keeps_the_speaker_of_its_cue_sentence(analyze):
-    a = analyze(
-        "The senator was asked about the vote at a town hall in Dayton.\n"
-        '"You know, it happens, right?" Okafor went on, as if she had not heard the '
-        'question. "But you have to get over it and fight back."\n'
-    )
-    (q,) = [q for q in a.quotes if q.text.startswith("But you have to")]
-    assert q.speaker_mention.text == "Okafor"
+@pytest.mark.parametrize(
+    ("text", "quotation", "speaker"),
+    [
+        (  # the speaker between the marks and a cue that names its addressee
+            "The governor spent the evening at a reception in the capital.\n"
+            '"That was a fine speech you gave last night, Governor," Senator Dana Whitfield, '
+            "Democrat of Oregon, told Governor Ruiz as the line moved on.\n",
+            "That was a fine speech",
+            "Senator Dana Whitfield",
+        ),
+        (  # a continued quotation keeps the speaker of its cue's sentence, not 'she'
+            "The senator was asked about the vote at a town hall in Dayton.\n"
+            '"You know, it happens, right?" Okafor went on, as if she had not heard the '
+            'question. "But you have to get over it and fight back."\n',
+            "But you have to",
+            "Okafor",
+        ),
+    ],
+)
+def test_speaker_mention_beside_other_names(analyze, text, quotation, speaker):
+    a = analyze(text)
+    (q,) = [q for q in a.quotes if q.text.startswith(quotation)]
+    assert q.speaker_mention.text.startswith(speaker)
 
 
 def test_a_reported_clause_that_holds_the_quotation_is_the_mixed_content(analyze):
