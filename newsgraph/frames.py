@@ -154,11 +154,13 @@ def frame_candidates(cue: Token) -> list[FrameCandidate]:
     prefix = _POS_PREFIX.get(cue.pos_)
     if prefix is None or (prefix == "v" and cue.lemma_.lower() in _LIGHT_VERBS):
         return []
-    speaker = holder_of(cue)
+    frames = list(_frames(cue))
+    # most words take no frame: look for a holder only where there is something held
+    speaker = holder_of(cue) if frames else None
     if speaker is None:
         return []
     candidates = []
-    for frame, span in _frames(cue):
+    for frame, span in frames:
         content = trim_punct(span)
         if content is None:
             continue
