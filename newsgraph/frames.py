@@ -91,7 +91,6 @@ def clausal_contents(cue: Token) -> list[Span]:
     return [c for f, c in _frames(cue) if f in {"ccomp", "para", "inter"}]
 
 
-
 def trim_punct(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and (span.doc[start].is_punct or span.doc[start].is_space):

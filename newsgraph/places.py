@@ -356,11 +356,16 @@ def _party_places(doc: Doc) -> list[tuple[int, int, Entry | None]]:
     return found
 
 
+def _country_entry(country: knowledge.Country | None) -> Entry | None:
+    """The gazetteer's entry of a country of the project's knowledge."""
+    if country is None:
+        return None
+    return next((e for e in place_candidates(country.name) if e.kind == "country"), None)
+
+
 @lru_cache(maxsize=4096)  # most capitalised words of a batch are the same few hundred
 def _country_of_demonym(text: str) -> Entry | None:
-    country = knowledge.country_by_demonym(text)
-    found = [e for e in place_candidates(country.name) if e.kind == "country"] if country else []
-    return found[0] if found else None
+    return _country_entry(knowledge.country_by_demonym(text))
 
 
 def _demonyms(doc: Doc) -> list[tuple[int, int, Entry]]:
@@ -426,19 +431,14 @@ def detect(
                 continue
             if actor.key.startswith("C:"):
                 demonym = m.label == "NORP"
-                country = knowledge.country_by_code(actor.key[2:])
-                found = (
-                    [e for e in place_candidates(country.name) if e.kind == "country"]
-                    if country
-                    else []
-                )
+                found = _country_entry(knowledge.country_by_code(actor.key[2:]))
                 # A demonym names its country; a name ('Georgia') is still resolved in context.
                 sure = demonym or not place_candidates(m.text)
                 add(
                     span.start,
                     span.end,
                     "demonym" if demonym else "name",
-                    found[0] if found and sure else None,
+                    found if sure else None,
                 )
             elif actor.type in {"GPE", "LOC"} or actor.key.startswith("P:"):
                 add(span.start, span.end)
