@@ -71,6 +71,12 @@ def _stray(line: str, i: int) -> bool:
     return before.isspace() and after.isspace()
 
 
+def _after_single(line: str, i: int) -> bool:
+    """A mark after a closing single quote and a space ends the double quotation it is nested
+    in ('"… treat it like, 'Oh, this is important,' " Magel said')."""
+    return i >= 2 and line[i - 2] in "'’" and line[i - 1] == " "
+
+
 def _closes(line: str, i: int) -> bool:
     """A straight mark after a word or punctuation and before no word closes a quotation."""
     before = line[i - 1] if i > 0 else " "
@@ -103,7 +109,11 @@ def find_quotations(text: str) -> list[MarkedSpan]:
             i = (_reopens(line) or 0) + 1
         while i < len(line):
             ch = line[i]
-            if ch in STRAIGHT and _stray(line, i):
+            if (
+                ch in STRAIGHT
+                and _stray(line, i)
+                and not (open_at is not None and _after_single(line, i))
+            ):
                 pass  # '" ' between spaces opens and closes nothing
             elif open_at is None:
                 if ch in DOUBLE_OPEN or ch in STRAIGHT:

@@ -45,7 +45,7 @@ CLAUSAL_FRAMES = {"v:ccomp", "v:para", "v:inter"}
 CLAIM_FRAMES = CLAUSAL_FRAMES | {"according"}
 # An indirect attribution is reported when the attribution model (knowledge/
 # attribution_model.tsv) gives it at least this probability.
-MIN_INDIRECT_PROBABILITY = 0.7
+MIN_INDIRECT_PROBABILITY = 0.55
 # A quotation is reported when the model gives its attribution at least this probability.
 MIN_QUOTATION_PROBABILITY = 0.4
 # Reporting verbs near a quotation that the model weighs as its cue.
@@ -239,7 +239,11 @@ class QuoteFinder:
             for tok in self._tokens_outside(sent):
                 if not _is_cue(tok):
                     continue
-                if clausal_contents(tok) and self._clause_around(tok, span) is None:
+                if (
+                    clausal_contents(tok)
+                    and self._clause_around(tok, span) is None
+                    and not self._names(tok, span)
+                ):
                     continue  # 'and said he was convinced …' reports something else
                 while (
                     tok.dep_ == "ccomp"
@@ -264,7 +268,10 @@ class QuoteFinder:
             " ,"
         )
         inverted = right_after and (speaker is None or speaker.start < cue.i)
-        if not (inside or inverted):
+        # a cue after the quotation with no subject of its own ('"…," screenwriter Cole
+        # Haddon wrote', misparsed): the phrase between them
+        unparsed = speaker is None and cue.idx >= span.outer_end
+        if not (inside or inverted or unparsed):
             return speaker
         chunks = [c for c in cue.doc.noun_chunks if not self._inside(c.root.idx)]
         if not right_after:
@@ -383,9 +390,12 @@ class QuoteFinder:
         )
 
     def _named_by_cue(self, candidate: QuotationCandidate) -> bool:
-        cue, span = candidate.cue, candidate.span
-        if cue is None or candidate.found_by != "cue":
-            return False
+        cue = candidate.cue
+        return cue is not None and candidate.found_by == "cue" and self._names(cue, candidate.span)
+
+    def _names(self, cue: Token, span: MarkedSpan) -> bool:
+        """Whether the quotation is what the cue names something as ('what Gilbert called "a
+        perception problem"')."""
         inner = self.doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
         return inner is not None and any(t.head.i == cue.i and t.dep_ == "oprd" for t in inner)
 
@@ -650,7 +660,10 @@ class QuoteFinder:
         records: list[QuoteRecord] = []
         for i in sorted(best):
             chance, candidate = best[i]
-            if any(r.start <= candidate.cue.idx < r.end for r in (*taken, *records)):
+            around = [(r.start, r.end) for r in taken] + [
+                (c.content.start_char, c.content.end_char) for j, (_, c) in best.items() if j != i
+            ]
+            if any(start <= candidate.cue.idx < end for start, end in around):
                 continue  # a report inside a report: the outer one is the attribution
             content = candidate.content
             record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)

