@@ -121,6 +121,14 @@ def _strip_inner(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _holding(contents: list[Span], span: MarkedSpan) -> Span | None:
+    """The first of a cue's reported clauses that overlaps the quotation."""
+    return next(
+        (c for c in contents if c.start_char < span.outer_end and span.outer_start < c.end_char),
+        None,
+    )
+
+
 # --- attribution --------------------------------------------------------------------------
 
 
@@ -239,11 +247,8 @@ class QuoteFinder:
             for tok in self._tokens_outside(sent):
                 if not _is_cue(tok):
                     continue
-                if (
-                    clausal_contents(tok)
-                    and self._clause_around(tok, span) is None
-                    and not self._names(tok, span)
-                ):
+                contents = clausal_contents(tok)
+                if contents and _holding(contents, span) is None and not self._names(tok, span):
                     continue  # 'and said he was convinced …' reports something else
                 while (
                     tok.dep_ == "ccomp"
@@ -594,14 +599,7 @@ class QuoteFinder:
 
     def _clause_around(self, cue: Token, span: MarkedSpan) -> Span | None:
         """The clause the cue reports that holds the quotation, if any."""
-        return next(
-            (
-                c
-                for c in clausal_contents(cue)
-                if c.start_char < span.outer_end and span.outer_start < c.end_char
-            ),
-            None,
-        )
+        return _holding(clausal_contents(cue), span)
 
     def _object_content(self, cue: Token, span: MarkedSpan) -> Span | None:
         """'called the program "worse than amnesty"', 'denounced him as a "psychopath"',
