@@ -590,7 +590,16 @@ class QuoteFinder:
             self._set_speaker(record, speaker)
 
     def _set_cue(self, record: QuoteRecord, cue: Token, with_addressee: bool = True) -> None:
-        record.cue, record.cue_start, record.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
+        # a negated cue keeps its negation ('did not comment on the protest'), so that the
+        # record never reads as if the speaker had said something
+        first = cue
+        negation = next((c for c in cue.lefts if c.dep_ == "neg"), None)
+        if negation is not None:
+            before = self.doc[negation.i - 1] if negation.i > 0 else None
+            first = before if before is not None and before.head.i == cue.i else negation
+            first = first if first.dep_ in {"aux", "neg"} else negation
+        record.cue_start, record.cue_end = first.idx, cue.idx + len(cue.text)
+        record.cue = self.text[record.cue_start : record.cue_end]
         record.addressee = self.actor_at(_addressee_of(cue)) if with_addressee else None
 
     def _set_speaker(self, record: QuoteRecord, speaker: Span) -> None:

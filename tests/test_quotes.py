@@ -454,3 +454,18 @@ def test_speaker_between_the_marks_and_a_cue_without_subject(analyze):
     assert q.text.startswith("Just saw")
     assert q.speaker_mention.text.endswith("Tobin Marsh")
     assert _speaker(a, q) == "Tobin Marsh"
+
+
+def test_a_negated_cue_keeps_its_negation(analyze):
+    text = (
+        "Dock workers walked out in Valparaiso on Monday.\n"
+        "Governor Lena Okafor did not comment on the strike. The union said it would meet "
+        "again on Friday.\n"
+        "The port authority has not commented on the dispute.\n"
+    )
+    a = analyze(text)
+    cues = {q.text: q.cue for q in a.quotes}
+    assert cues["the strike"] == "did not comment"
+    assert cues["the dispute"] == "has not commented"
+    assert cues["it would meet again on Friday"] == "said"
+    assert all(text[q.cue_start : q.cue_end] == q.cue for q in a.quotes)
