@@ -73,7 +73,7 @@ def _stray(line: str, i: int) -> bool:
 
 def _after_single(line: str, i: int) -> bool:
     """A mark after a closing single quote and a space ends the double quotation it is nested
-    in ('"… treat it like, 'Oh, this is important,' " Magel said')."""
+    in ('"They treat it like, 'Oh, this is important,' " the organiser said')."""
     return i >= 2 and line[i - 2] in "'’" and line[i - 1] == " "
 
 

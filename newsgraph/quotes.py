@@ -273,8 +273,8 @@ class QuoteFinder:
             " ,"
         )
         inverted = right_after and (speaker is None or speaker.start < cue.i)
-        # a cue after the quotation with no subject of its own ('"…," screenwriter Cole
-        # Haddon wrote', misparsed): the phrase between them
+        # a cue after the quotation with no subject of its own ('"…," screenwriter Tobin
+        # Marsh wrote', misparsed): the phrase between them
         unparsed = speaker is None and cue.idx >= span.outer_end
         if not (inside or inverted or unparsed):
             return speaker
@@ -399,8 +399,8 @@ class QuoteFinder:
         return cue is not None and candidate.found_by == "cue" and self._names(cue, candidate.span)
 
     def _names(self, cue: Token, span: MarkedSpan) -> bool:
-        """Whether the quotation is what the cue names something as ('what Gilbert called "a
-        perception problem"')."""
+        """Whether the quotation is what the cue names something as ('what Mayor Ruiz called
+        "a perception problem"')."""
         inner = self.doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
         return inner is not None and any(t.head.i == cue.i and t.dep_ == "oprd" for t in inner)
 
@@ -592,12 +592,12 @@ class QuoteFinder:
     def _set_cue(self, record: QuoteRecord, cue: Token, with_addressee: bool = True) -> None:
         # a negated cue keeps its negation ('did not comment on the protest'), so that the
         # record never reads as if the speaker had said something
-        first = cue
         negation = next((c for c in cue.lefts if c.dep_ == "neg"), None)
-        if negation is not None:
-            before = self.doc[negation.i - 1] if negation.i > 0 else None
-            first = before if before is not None and before.head.i == cue.i else negation
-            first = first if first.dep_ in {"aux", "neg"} else negation
+        first = negation or cue
+        if negation is not None and negation.i > 0:
+            aux = self.doc[negation.i - 1]
+            if aux.dep_ == "aux" and aux.head.i == cue.i:
+                first = aux  # 'did not comment'
         record.cue_start, record.cue_end = first.idx, cue.idx + len(cue.text)
         record.cue = self.text[record.cue_start : record.cue_end]
         record.addressee = self.actor_at(_addressee_of(cue)) if with_addressee else None
