@@ -48,6 +48,10 @@ CLAIM_FRAMES = CLAUSAL_FRAMES | {"according"}
 MIN_INDIRECT_PROBABILITY = 0.55
 # A quotation is reported when the model gives its attribution at least this probability.
 MIN_QUOTATION_PROBABILITY = 0.4
+# A speaker that is a share of respondents ('29 percent', 'a majority of voters') speaks
+# through the poll its sentence names.
+SHARE_WORDS = {"percent", "%", "majority", "most", "half", "third", "quarter", "plurality"}
+POLL_NOUNS = {"poll", "survey"}
 # Reporting verbs near a quotation that the model weighs as its cue.
 MAX_CUES_NEAR = 3
 PARAGRAPH_BREAK = re.compile(r"[ \t]*\n\s*")
@@ -603,8 +607,23 @@ class QuoteFinder:
         record.addressee = self.actor_at(_addressee_of(cue)) if with_addressee else None
 
     def _set_speaker(self, record: QuoteRecord, speaker: Span) -> None:
+        speaker = self._poll_of(speaker) or speaker
         record.speaker_mention = (speaker.start_char, speaker.end_char, speaker.text)
         record.speaker = self.actor_at(speaker)
+
+    def _poll_of(self, speaker: Span) -> Span | None:
+        """'In a CNN/ORC poll, 29 percent said …': a share of respondents speaks through the
+        poll or survey its sentence names, which is the source of what they said."""
+        root = speaker.root
+        share = root.lower_ in SHARE_WORDS or root.ent_type_ in {"PERCENT", "CARDINAL"}
+        if not share:
+            return None
+        polls = [
+            c
+            for c in root.sent.noun_chunks
+            if c.root.lemma_.lower() in POLL_NOUNS and not (c.start <= root.i < c.end)
+        ]
+        return polls[0] if polls else None
 
     def _clause_around(self, cue: Token, span: MarkedSpan) -> Span | None:
         """The clause the cue reports that holds the quotation, if any."""

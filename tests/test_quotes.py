@@ -469,3 +469,16 @@ def test_a_negated_cue_keeps_its_negation(analyze):
     assert cues["the dispute"] == "has not commented"
     assert cues["it would meet again on Friday"] == "said"
     assert all(text[q.cue_start : q.cue_end] == q.cue for q in a.quotes)
+
+
+def test_a_share_of_respondents_speaks_through_its_poll(analyze):
+    a = analyze(
+        "Voters in Millbrook will decide the bridge question in May.\n"
+        "In a Ledger poll released on Monday, 62 percent of voters said the bridge should be "
+        "rebuilt.\n"
+        "Most residents said they drive across it every day.\n"
+    )
+    speakers = {q.text: q.speaker_mention.text for q in a.quotes}
+    assert speakers["the bridge should be rebuilt"] == "a Ledger poll"
+    # no poll in the sentence: the residents themselves
+    assert speakers["they drive across it every day"] == "Most residents"
