@@ -391,11 +391,13 @@ class QuoteFinder:
             return False  # 'I said' belongs to a quotation whose marks were lost
         inner = self.text[span.inner_start : span.inner_end]
         # 'the so-called "establishment"': words held at a distance, unless the cue names
-        # something so ('a country Romney called "our No. 1 geopolitical foe"')
+        # something so ('a country Romney called "our No. 1 geopolitical foe"') or a colon
+        # hands the words to a speaker ('Okafor: 'Dead on Arrival'')
         return not (
             record.kind == "direct"
             and _is_fragment(self.doc, record, inner)
             and not self._named_by_cue(candidate)
+            and candidate.found_by != "colon"
         )
 
     def _named_by_cue(self, candidate: QuotationCandidate) -> bool:
@@ -563,8 +565,8 @@ class QuoteFinder:
         verb = last
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
-        if verb.pos_ not in {"VERB", "AUX"}:
-            return None
+        if verb.pos_ not in {"VERB", "AUX"} or self._inside(verb.idx):
+            return None  # a verb inside the marks is the quotation's own
         speaker = speaker_of(verb)
         return (verb, speaker) if speaker is not None else None
 

@@ -482,3 +482,14 @@ def test_a_share_of_respondents_speaks_through_its_poll(analyze):
     assert speakers["the bridge should be rebuilt"] == "a Ledger poll"
     # no poll in the sentence: the residents themselves
     assert speakers["they drive across it every day"] == "Most residents"
+
+
+def test_a_headline_colon_hands_a_short_quotation_to_its_speaker(analyze):
+    a = analyze(
+        "Okafor: 'Not Our Fight.'\n"
+        "Governor Lena Okafor said on Monday that the province would stay out of the dispute "
+        "between the two ports.\n"
+    )
+    (q,) = [q for q in a.quotes if q.kind == "direct"]
+    assert (q.text, q.speaker_mention.text) == ("Not Our Fight.", "Okafor")
+    assert _speaker(a, q) == "Lena Okafor"
