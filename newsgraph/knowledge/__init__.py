@@ -402,6 +402,7 @@ def organization_by_nominal(noun_phrase: str) -> list[Organization]:
 # --------------------------------------------------------------------------- metonyms
 
 
+@lru_cache(maxsize=8)  # one entry per table
 def _coded_names(name: str) -> tuple[Metonym, ...]:
     """Rows of name, country, sector and aliases (metonyms.tsv, groups.tsv, leaders.tsv)."""
     return tuple(
@@ -415,52 +416,36 @@ def _coded_names(name: str) -> tuple[Metonym, ...]:
     )
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)  # one entry per table
+def _coded_index(name: str) -> dict[str, Metonym]:
+    """One of those tables by lookup key of each name and alias."""
+    return _index(_coded_names(name), lambda m: (m.name, *m.aliases))
+
+
 def metonyms() -> tuple[Metonym, ...]:
     """Places and buildings that stand for a government or sector ("the Kremlin")."""
     return _coded_names("metonyms.tsv")
 
 
-@lru_cache(maxsize=1)
-def _metonym_names() -> dict[str, Metonym]:
-    return _index(metonyms(), lambda m: (m.name, *m.aliases))
-
-
 def metonym(text: str) -> Metonym | None:
     """A metonym: "Kremlin" -> RUS GOV, "the White House" -> USA GOV, "Elysée" -> FRA GOV."""
-    return _lookup(_metonym_names(), text)
+    return _lookup(_coded_index("metonyms.tsv"), text)
 
 
-@lru_cache(maxsize=1)
 def groups() -> tuple[Metonym, ...]:
     """Non-state armed groups and parties with their country and sector ("Hamas" -> PSE REB)."""
     return _coded_names("groups.tsv")
 
 
-@lru_cache(maxsize=1)
-def leaders() -> tuple[Metonym, ...]:
-    """Leaders news names without their country, with it and their sector ("Putin" -> RUS GOV)."""
-    return _coded_names("leaders.tsv")
-
-
-@lru_cache(maxsize=1)
-def _leader_names() -> dict[str, Metonym]:
-    return _index(leaders(), lambda g: (g.name, *g.aliases))
+def group(text: str) -> Metonym | None:
+    """A group: "Hezbollah" -> LBN REB, "the Taliban" -> AFG REB."""
+    return _lookup(_coded_index("groups.tsv"), text)
 
 
 def leader(text: str) -> Metonym | None:
-    """A leader by name or alias: "Vladimir Putin", "Putin" -> RUS GOV."""
-    return _lookup(_leader_names(), text)
-
-
-@lru_cache(maxsize=1)
-def _group_names() -> dict[str, Metonym]:
-    return _index(groups(), lambda g: (g.name, *g.aliases))
-
-
-def group(text: str) -> Metonym | None:
-    """A group: "Hezbollah" -> LBN REB, "the Taliban" -> AFG REB."""
-    return _lookup(_group_names(), text)
+    """A leader news names without their country, by name or alias: "Vladimir Putin",
+    "Putin" -> RUS GOV."""
+    return _lookup(_coded_index("leaders.tsv"), text)
 
 
 # --------------------------------------------------------------------------- titles
