@@ -686,12 +686,14 @@ class QuoteFinder:
             if i not in best or chance > best[i][0]:
                 best[i] = (chance, candidate)
         records: list[QuoteRecord] = []
+        taken_spans = [(r.start, r.end) for r in taken]
+        reports = {j: (c.content.start_char, c.content.end_char) for j, (_, c) in best.items()}
         for i in sorted(best):
             chance, candidate = best[i]
-            around = [(r.start, r.end) for r in taken] + [
-                (c.content.start_char, c.content.end_char) for j, (_, c) in best.items() if j != i
-            ]
-            if any(start <= candidate.cue.idx < end for start, end in around):
+            at = candidate.cue.idx
+            if any(start <= at < end for start, end in taken_spans) or any(
+                start <= at < end for j, (start, end) in reports.items() if j != i
+            ):
                 continue  # a report inside a report: the outer one is the attribution
             content = candidate.content
             record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)
