@@ -38,11 +38,14 @@ class FrameCandidate:
         return self.cue.lemma_.lower(), self.frame
 
 
-def speaker_of(cue: Token) -> Span | None:
+def speaker_of(cue: Token, climbed: bool = False) -> Span | None:
     """The subject of a reporting verb, as a mention: 'he', 'Rutte', 'US Secretary of State
     Antony Blinken' (its relative clauses and appositives left out)."""
+    # a passive subject ('was reported') is what was said, but the subject of a verb the
+    # cue hangs on speaks ('Trump was forced to retreat and said …', 'was prompted to say')
+    subjects = {"nsubj", "nsubjpass"} if climbed else {"nsubj"}
     for child in cue.children:
-        if child.dep_ == "nsubj":  # a passive subject ('was reported') is what was said
+        if child.dep_ in subjects:
             if child.tag_ in {"WP", "WDT"} and cue.dep_ == "relcl" and cue.head.i < child.i:
                 # 'Blinken, who said …': the relative pronoun with its antecedent, as a
                 # pronoun is a mention of whom it stands for
@@ -56,7 +59,9 @@ def speaker_of(cue: Token) -> Span | None:
             if objs:
                 return cue.doc[objs[0].left_edge.i : objs[0].i + 1]
     if cue.dep_ in {"conj", "xcomp", "advcl"} and cue.head.i != cue.i:
-        return speaker_of(cue.head)  # 'He stood up and said …', '…, saying …'
+        return speaker_of(cue.head, climbed=True)  # 'He stood up and said …', '…, saying …'
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "by" and cue.head.head.pos_ in {"VERB", "AUX"}:
+        return speaker_of(cue.head.head, climbed=True)  # 'he began by saying …'
     return None
 
 

@@ -4,13 +4,13 @@ Quotation marks are paired per paragraph by ``quotemarks.py`` (a stray apostroph
 opens a quote; a paragraph that opens a quote and does not close it continues into the next
 one that reopens it). For each quotation the rules propose every attribution the dependency
 parse allows: a colon introducer, the reporting verbs nearest the marks with their
-subjects, 'according to', a cue in the sentence before, the previous speaker carrying on;
-the attribution model (``knowledge/attribution_model.tsv``, trained on annotated news by
-``training/attribution_model.py``) picks the likeliest or drops the quotation. A quotation
-inside what its cue reports makes the whole report a mixed quote. Without marks, the
-attribution frames of ``frames.py`` ('said that …', 'called for …', 'urged X to …') are
-kept as indirect speech when the model finds them likely enough. Speakers resolve to actors
-through the article's names, appositions and coreference.
+subjects, the verb the quotation hangs on, 'according to', a cue in the sentence before, the
+previous speaker carrying on; the attribution model (``knowledge/attribution_model.tsv``,
+trained on annotated news by ``training/attribution_model.py``) picks the likeliest or drops
+the quotation. A quotation inside what its cue reports makes the whole report a mixed
+quote. Without marks, the attribution frames of ``frames.py`` ('said that …', 'called for
+…', 'urged X to …') are kept as indirect speech when the model finds them likely enough.
+Speakers resolve to actors through the article's names, appositions and coreference.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ CLAIM_FRAMES = CLAUSAL_FRAMES | {"according"}
 # attribution_model.tsv) gives it at least this probability.
 MIN_INDIRECT_PROBABILITY = 0.55
 # A quotation is reported when the model gives its attribution at least this probability.
-MIN_QUOTATION_PROBABILITY = 0.4
+MIN_QUOTATION_PROBABILITY = 0.5
 # A speaker that is a share of respondents ('29 percent', 'a majority of voters') speaks
 # through the poll its sentence names.
 SHARE_WORDS = {"percent", "%", "majority", "most", "half", "third", "quarter", "plurality"}
@@ -88,7 +88,7 @@ class QuoteRecord:
 class QuotationCandidate:
     record: QuoteRecord
     span: MarkedSpan
-    found_by: str  # colon | cue | verb | according | before | continued
+    found_by: str  # colon | cue | verb | governor | according | before | continued
     rank: int  # 0 for the nearest reporting verb, 1 for the next …
     cue: Token | None
     rivals: int = 0  # the other attributions the rules found for the same quotation
@@ -106,6 +106,12 @@ def _is_fragment(doc: Doc, record: QuoteRecord, inner: str) -> bool:
     if len(words) < 3:
         return True
     return len(words) < 6 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+def _is_title(inner: str) -> bool:
+    """Whether every word is capitalised, as in the name of a show or a book."""
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def _is_clause_or_long(content: Span) -> bool:
@@ -131,6 +137,23 @@ def _holding(contents: list[Span], span: MarkedSpan) -> Span | None:
         (c for c in contents if c.start_char < span.outer_end and span.outer_start < c.end_char),
         None,
     )
+
+
+def _according_content(sent: Span, cue: Token, source: Span) -> Span | None:
+    """What 'according to X' attributes: the longer side of its sentence."""
+    phrase = (cue.left_edge.i, max(cue.right_edge.i, source.end - 1) + 1)
+    before = sent.doc[sent.start : phrase[0]]
+    after = sent.doc[phrase[1] : sent.end]
+    return trim_punct(max((before, after), key=len))
+
+
+def _name_after(cue: Token) -> Span | None:
+    """The capitalised words right after a cue, which the tagger may take for anything but a
+    name ('"…," said Skelly, explaining …' with 'Skelly' as an adverb)."""
+    end = cue.i + 1
+    while end < cue.sent.end and cue.doc[end].is_title and not cue.doc[end].is_sent_start:
+        end += 1
+    return cue.doc[cue.i + 1 : end] if end > cue.i + 1 else None
 
 
 # --- attribution --------------------------------------------------------------------------
@@ -291,7 +314,7 @@ class QuoteFinder:
             )
             if between is not None:
                 return between
-        after = next((c for c in chunks if c.start == cue.i + 1), None)
+        after = next((c for c in chunks if c.start == cue.i + 1), None) or _name_after(cue)
         if after is not None and (inverted or after.root.pos_ == "PROPN"):
             return after
         before = next((c for c in chunks if c.end == cue.i), None)
@@ -315,6 +338,23 @@ class QuoteFinder:
         beside = [(n, t) for n, t in beside if n <= MAX_WORDS_BESIDE and speaker_of(t)]
         return min(beside, key=lambda nt: (nt[0], nt[1].i))[1] if beside else None
 
+    def _governor(self, span: MarkedSpan, cues: list[Token | None]) -> Token | None:
+        """The verb outside the marks that the quotation hangs on, when no cue found so far
+        is it ('Sanders supporters are crying "fraud"', 'West landed a sharp dig at "my dear
+        sister"', 'ordered his team to "stand down"'): its subject is the likeliest source
+        of the words, and the model weighs the verb."""
+        inner = self.doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+        if inner is None:
+            return None
+        tok = inner.root.head
+        while self._inside(tok.idx) or tok.pos_ not in {"VERB", "AUX"}:
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+        if tok.i in self.used_cues or any(c is not None and c.i == tok.i for c in cues):
+            return None
+        return tok if speaker_of(tok) is not None else None
+
     def quotation_alternatives(
         self, span: MarkedSpan, previous: QuoteRecord | None
     ) -> list[QuotationCandidate]:
@@ -329,6 +369,8 @@ class QuoteFinder:
             found.append(("cue", rank, cue, self._speaker_beside(cue, span)))
         if (verb := self._verb_beside(span)) is not None:
             found.append(("verb", 0, verb, self._speaker_beside(verb, span)))
+        if (governor := self._governor(span, [c for _, _, c, _ in found])) is not None:
+            found.append(("governor", 0, governor, self._speaker_beside(governor, span)))
         according = self._according_near(span)
         if according is not None and not any(how == "cue" for how, *_ in found):
             # beside a speaker's own cue, 'according to X' relays the quotation: a second
@@ -382,23 +424,24 @@ class QuoteFinder:
         return QuoteRecord("direct", start, end, self.text[start:end])
 
     def _reportable(self, candidate: QuotationCandidate) -> bool:
-        record, span = candidate.record, candidate.span
-        if record.speaker_mention is None:
+        mention = candidate.record.speaker_mention
+        if mention is None:
             return False  # unattributed: a title or a scare quote more often than speech
-        if self.text[record.speaker_mention[0] : record.speaker_mention[1]].lower() in (
-            FIRST_SECOND_PERSON
-        ):
-            return False  # 'I said' belongs to a quotation whose marks were lost
+        # 'I said' belongs to a quotation whose marks were lost
+        return self.text[mention[0] : mention[1]].lower() not in FIRST_SECOND_PERSON
+
+    def _fragment(self, candidate: QuotationCandidate) -> str:
+        """'yes' for a few quoted words held at a distance ('the so-called
+        "establishment"'), unless the cue names something so ('a country Romney called "our
+        No. 1 geopolitical foe"') or a colon hands the words to a speaker ('Okafor: 'Dead
+        on Arrival''); the model weighs it."""
+        record, span = candidate.record, candidate.span
         inner = self.text[span.inner_start : span.inner_end]
-        # 'the so-called "establishment"': words held at a distance, unless the cue names
-        # something so ('a country Romney called "our No. 1 geopolitical foe"') or a colon
-        # hands the words to a speaker ('Okafor: 'Dead on Arrival'')
-        return not (
-            record.kind == "direct"
-            and _is_fragment(self.doc, record, inner)
-            and not self._named_by_cue(candidate)
-            and candidate.found_by != "colon"
-        )
+        if record.kind != "direct" or not _is_fragment(self.doc, record, inner):
+            return "no"
+        if candidate.found_by == "colon":
+            return "colon"
+        return "named" if self._named_by_cue(candidate) else "yes"
 
     def _named_by_cue(self, candidate: QuotationCandidate) -> bool:
         cue = candidate.cue
@@ -422,6 +465,15 @@ class QuoteFinder:
         cue reports, its mixed content."""
         if found_by == "according" and cue is not None and speaker is not None:
             self._according_cue(record, cue, speaker)
+            # 'According to Bennani, the talks "went nowhere"': the whole claim is his
+            content = _according_content(cue.sent, cue, speaker)
+            if content is not None and self._kind_of(content) == "mixed":
+                record.kind, record.start, record.end = (
+                    "mixed",
+                    content.start_char,
+                    content.end_char,
+                )
+                record.text = content.text
             return
         if speaker is not None:
             self._set_speaker(record, speaker)
@@ -437,7 +489,7 @@ class QuoteFinder:
         if cue is None:
             return
         self._set_cue(record, cue, with_addressee=_is_cue(cue))
-        if found_by not in {"cue", "verb"}:
+        if found_by not in {"cue", "verb", "governor"}:
             return
         content = self._clause_around(cue, span) or self._object_content(cue, span)
         if (
@@ -481,6 +533,10 @@ class QuoteFinder:
             f"how_breaks={how}|{min(self._breaks_to(record.speaker_mention, span), 2)}",
             # the previous speaker carrying on is likelier where nothing else attributes it
             f"how_alone={how}|{candidate.rivals == 0}",
+            f"fragment={self._fragment(candidate)}",
+            # 'missing from "Rush Hour"': a title in marks is named, not quoted
+            f"how_title={how}|{_is_title(inner)}",
+            f"how_fragment={how}|{self._fragment(candidate)}",
             *self._cue_position(candidate, holder),
         ]
 
@@ -725,11 +781,7 @@ class QuoteFinder:
                 records.append(record)
             if relayed or any(sent.start_char <= q.start < sent.end_char for q in quotations):
                 continue
-            phrase = (cue.left_edge.i, max(cue.right_edge.i, speaker.end - 1) + 1)
-            before = self.doc[sent.start : phrase[0]]
-            after = self.doc[phrase[1] : sent.end]
-            content = max((before, after), key=len)
-            content = trim_punct(content)
+            content = _according_content(sent, cue, speaker)
             if content is None or len(content) < MIN_INDIRECT_TOKENS:
                 continue
             record = QuoteRecord(

@@ -15,6 +15,13 @@ def _speaker(a, q):
     return a.actor(q.speaker).name if q.speaker else None
 
 
+def _mentions(a, kinds=("direct", "mixed", "indirect")):
+    """Each quote's text with the text of its speaker mention."""
+    return {
+        q.text: q.speaker_mention.text for q in a.quotes if q.kind in kinds and q.speaker_mention
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -40,8 +47,7 @@ def _speaker(a, q):
             ],
         ),
         (  # a closing single quote, a space, then the double mark it was nested in
-            "\"They treat it like, 'Oh, this is important,' \" the organiser said. "
-            '"Then nothing."',
+            '"They treat it like, \'Oh, this is important,\' " the organiser said. "Then nothing."',
             ["They treat it like, 'Oh, this is important,' ", "Then nothing."],
         ),
     ],
@@ -303,7 +309,7 @@ def test_speaker_of_an_inverted_or_misparsed_cue_stands_outside_the_marks(analyz
         '"The fact that the plan was tried at all, in its first year, matters," Governor '
         "Lena Okafor said.\n"
     )
-    got = {q.text: q.speaker_mention.text for q in a.quotes if q.kind == "direct"}
+    got = _mentions(a, ("direct",))
     assert got["Meh"].startswith("a farmer")
     assert got["The fact that the plan was tried at all, in its first year, matters"].endswith(
         "Okafor"
@@ -317,7 +323,7 @@ def test_quotation_beside_a_verb_outside_the_speech_list(analyze):
         "As the protesters were led away, Mayor Tomas Herrera yelled, "
         '"Out, out, out, all of you!"\n'
     )
-    got = {q.text: q.speaker_mention.text for q in a.quotes if q.speaker_mention}
+    got = _mentions(a)
     assert (
         got.get("The delay reflects an appalling indifference to the families of the valley")
         == "it"
@@ -425,7 +431,7 @@ def test_words_a_cue_names_something_as_are_a_quotation(analyze):
         'minister, Piotr Zielinski, called "our first security concern."\n'
         'The so-called "reform package" was approved on Friday.\n'
     )
-    texts = {q.text: q.speaker_mention.text for q in a.quotes if q.speaker_mention}
+    texts = _mentions(a)
     said = [t for t in texts if "our first security concern" in t]
     assert said and texts[said[0]].endswith("Zielinski")
     assert not any("reform package" in t for t in texts)
@@ -437,7 +443,7 @@ def test_words_named_by_a_cue_inside_another_report(analyze):
         "The port authority met on Monday.\n"
         'The city still hopes to shed what Mayor Ana Ruiz called "a perception problem."\n'
     )
-    got = {q.text: q.speaker_mention.text for q in a.quotes if q.kind == "direct"}
+    got = _mentions(a, ("direct",))
     assert got == {"a perception problem.": "Mayor Ana Ruiz"}
 
 
@@ -478,7 +484,7 @@ def test_a_share_of_respondents_speaks_through_its_poll(analyze):
         "rebuilt.\n"
         "Most residents said they drive across it every day.\n"
     )
-    speakers = {q.text: q.speaker_mention.text for q in a.quotes}
+    speakers = _mentions(a)
     assert speakers["the bridge should be rebuilt"] == "a Ledger poll"
     # no poll in the sentence: the residents themselves
     assert speakers["they drive across it every day"] == "Most residents"
@@ -493,3 +499,58 @@ def test_a_headline_colon_hands_a_short_quotation_to_its_speaker(analyze):
     (q,) = [q for q in a.quotes if q.kind == "direct"]
     assert (q.text, q.speaker_mention.text) == ("Not Our Fight.", "Okafor")
     assert _speaker(a, q) == "Lena Okafor"
+
+
+def test_the_verb_a_quotation_hangs_on_gives_its_speaker(analyze):
+    # no reporting verb near the marks: the verb outside them that governs the quotation,
+    # and its subject
+    a = analyze(
+        "Supporters of the council gathered outside City Hall on Tuesday.\n"
+        'The union leader landed a sharp dig at "our dear friends in the ministry" during the '
+        "rally.\n"
+        'Deputy Marta Quint offered herself to the voters of the valley as a "law and order" '
+        "candidate.\n"
+    )
+    got = {q.text: (q.kind, q.speaker_mention.text) for q in a.quotes if q.kind != "indirect"}
+    assert got == {
+        'a sharp dig at "our dear friends in the ministry"': ("mixed", "The union leader"),
+        'herself to the voters of the valley as a "law and order" candidate': (
+            "mixed",
+            "Deputy Marta Quint",
+        ),
+    }
+
+
+def test_a_title_in_marks_is_not_a_quotation(analyze):
+    a = analyze(
+        "Several familiar faces were absent from the lineup.\n"
+        'Greta Vale was missing from "Morning Rounds" this week, and Tom Reyes is taking over '
+        'at "City Desk."\n'
+    )
+    assert [q for q in a.quotes if q.kind != "indirect"] == []
+
+
+def test_speaker_of_a_cue_that_hangs_on_another_verb(analyze):
+    # 'began by saying', and a passive verb's subject that goes on to speak
+    a = analyze(
+        "The hearing resumed after a short recess.\n"
+        'When she returned, Judge Amara Osei began by saying, "I do not think prison is '
+        'necessary in this case."\n'
+        "Councillor Dorsey faced a storm of criticism over the remarks.\n"
+        "By evening, Councillor Dorsey was forced into a rare retreat and said that his words "
+        'had been "twisted."\n'
+    )
+    got = _mentions(a, ("direct", "mixed"))
+    assert got["I do not think prison is necessary in this case."] == "Judge Amara Osei"
+    assert got['that his words had been "twisted."'] == "Councillor Dorsey"
+
+
+def test_a_name_the_tagger_misses_after_an_inverted_cue(analyze):
+    # 'Early' is tagged as an adverb, not a name: the capitalised words after 'said' speak
+    a = analyze(
+        "Dock workers voted to strike on Monday.\n"
+        '"We will not back down from this fight," said Early, a longtime organiser in the '
+        "valley.\n"
+    )
+    got = _mentions(a, ("direct",))
+    assert got == {"We will not back down from this fight": "Early"}
