@@ -468,12 +468,7 @@ class QuoteFinder:
             # 'According to Bennani, the talks "went nowhere"': the whole claim is his
             content = _according_content(cue.sent, cue, speaker)
             if content is not None and self._kind_of(content) == "mixed":
-                record.kind, record.start, record.end = (
-                    "mixed",
-                    content.start_char,
-                    content.end_char,
-                )
-                record.text = content.text
+                self._make_mixed(record, content.start_char, content.end_char)
             return
         if speaker is not None:
             self._set_speaker(record, speaker)
@@ -483,9 +478,8 @@ class QuoteFinder:
             after_colon = self.text.rfind(":", 0, span.outer_start) + 1
             words = self.text[after_colon : span.outer_start]
             if words.strip():
-                record.kind, record.end = "mixed", span.outer_end
-                record.start = after_colon + len(words) - len(words.lstrip())
-                record.text = self.text[record.start : record.end]
+                start = after_colon + len(words) - len(words.lstrip())
+                self._make_mixed(record, start, span.outer_end)
         if cue is None:
             return
         self._set_cue(record, cue, with_addressee=_is_cue(cue))
@@ -497,9 +491,12 @@ class QuoteFinder:
             and content.start_char < span.outer_start - 1
             and (content.end_char >= span.inner_end - 1)
         ):
-            record.kind = "mixed"
-            record.start, record.end = content.start_char, max(content.end_char, span.outer_end)
-            record.text = self.text[record.start : record.end]
+            self._make_mixed(record, content.start_char, max(content.end_char, span.outer_end))
+
+    def _make_mixed(self, record: QuoteRecord, start: int, end: int) -> None:
+        """Widen a quotation's record to the report around it."""
+        record.kind, record.start, record.end = "mixed", start, end
+        record.text = self.text[start:end]
 
     def quotation_features(self, candidate: QuotationCandidate) -> list[str]:
         """What the attribution model weighs for a quotation: how its speaker was found,
@@ -514,6 +511,7 @@ class QuoteFinder:
         words = len(inner.split())
         side = "none" if record.cue_start is None else str(record.cue_start < span.outer_start)
         rank = str(min(candidate.rank, 2))
+        fragment = self._fragment(candidate)
         return [
             f"how={how}",
             f"how_rank={how}|{rank}",
@@ -533,10 +531,10 @@ class QuoteFinder:
             f"how_breaks={how}|{min(self._breaks_to(record.speaker_mention, span), 2)}",
             # the previous speaker carrying on is likelier where nothing else attributes it
             f"how_alone={how}|{candidate.rivals == 0}",
-            f"fragment={self._fragment(candidate)}",
+            f"fragment={fragment}",
             # 'missing from "Rush Hour"': a title in marks is named, not quoted
             f"how_title={how}|{_is_title(inner)}",
-            f"how_fragment={how}|{self._fragment(candidate)}",
+            f"how_fragment={how}|{fragment}",
             *self._cue_position(candidate, holder),
         ]
 
