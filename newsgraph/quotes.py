@@ -57,6 +57,8 @@ MAX_CUES_NEAR = 3
 PARAGRAPH_BREAK = re.compile(r"[ \t]*\n\s*")
 # A verb outside the speech list is a candidate cue only this close to the marks.
 MAX_WORDS_BESIDE = 3
+# 'Senate Majority Leader Harry Reid: "…"': longer leads are sentences, not names
+MAX_LEAD_WORDS = 6
 # Such a verb is as often an act as a report ('Pew looked at nine "nonprobability"
 # samples'): its attribution must be likelier than one by a reporting verb.
 MIN_VERB_BESIDE_PROBABILITY = 0.6
@@ -604,6 +606,8 @@ class QuoteFinder:
         if colon is None or colon.start == 0:
             return None
         last = self.doc[colon.start - 1]
+        if not named_only and (lead := self._line_lead(colon.start)) is not None:
+            return None, lead
 
         # a headline's name may be tagged as anything ('Issa:' as an adjective)
         def named(tok: Token) -> bool:
@@ -623,6 +627,25 @@ class QuoteFinder:
             return None  # a verb inside the marks is the quotation's own
         speaker = speaker_of(verb)
         return (verb, speaker) if speaker is not None else None
+
+    def _line_lead(self, colon: int) -> Span | None:
+        """The name that opens a line and a colon, as headlines and transcripts hand over a
+        quotation: 'Lopez: "…"', 'WSJ editorial: "…"', 'Ortega on the strike: "…"'. The
+        tagger takes such names for anything, so they are told by their capitals and by
+        having no verb of their own."""
+        first = colon
+        while first > 0 and "\n" not in self.doc[first - 1].whitespace_ + self.doc[first - 1].text:
+            first -= 1
+        lead = self.doc[first:colon]
+        on = next((t.i for t in lead if t.lower_ == "on" and t.i > first), colon)
+        name = self.doc[first:on]
+        if not 0 < len(name) <= MAX_LEAD_WORDS or not (on < colon or len(lead) == len(name)):
+            return None
+        if not name[0].is_title and name[0].pos_ != "PROPN":
+            return None
+        if any(t.pos_ == "PRON" or (t.pos_ in {"VERB", "AUX"} and not t.is_title) for t in name):
+            return None
+        return name
 
     def _cue_before(self, span: MarkedSpan) -> Token | None:
         """'The minister spoke after the vote. / "We won," …': a reporting verb with a

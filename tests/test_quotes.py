@@ -501,6 +501,21 @@ def test_a_headline_colon_hands_a_short_quotation_to_its_speaker(analyze):
     assert _speaker(a, q) == "Lena Okafor"
 
 
+def test_a_name_opening_a_line_and_a_colon_speaks_however_it_is_tagged(analyze):
+    # headline and transcript conventions: 'Name: "…"' and 'Name on Topic: "…"'
+    a = analyze(
+        "Lopez: 'We will never give up on the bridge.'\n"
+        "Ortega on the strike: 'We Will Not Back Down.'\n"
+        "The mayor of Tampa and the union leader spoke at a rally on Tuesday.\n"
+        "His message was simple: 'Build the bridge before winter comes.'\n"
+    )
+    got = _mentions(a)
+    assert got["We will never give up on the bridge."] == "Lopez"
+    assert got["We Will Not Back Down."] == "Ortega"
+    # a possessive phrase before a colon is no name handing over the words
+    assert got.get("Build the bridge before winter comes.") != "His message"
+
+
 def test_the_verb_a_quotation_hangs_on_gives_its_speaker(analyze):
     # no reporting verb near the marks: the verb outside them that governs the quotation,
     # and its subject
