@@ -8,7 +8,9 @@ he said, is …'), ``v:xcomp`` ('vowed to …'),
 ('called for a ceasefire'), ``n:prep:of`` ('his criticism of the deal'), ``a:prep:about``
 ('worried about jobs'). Which candidates report speech, thought or stance is
 decided by a logistic model over their ``features`` learned from annotated news
-(``knowledge/attribution_model.tsv``, built by ``training/attribution_model.py``).
+(``knowledge/attribution_model.tsv``, built by ``training/attribution_model.py``); which of
+a quotation's alternative attributions is right, by a choice model over the same weights
+file (``choice_probabilities``).
 """
 
 from __future__ import annotations
@@ -232,7 +234,23 @@ def features(candidate: FrameCandidate, resolved: bool) -> list[str]:
     ]
 
 
+def score(feats: list[str], weights: dict[str, float]) -> float:
+    """The model's linear score of a candidate: its bias plus its features' weights."""
+    return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in feats)
+
+
 def probability(feats: list[str], weights: dict[str, float]) -> float:
     """The logistic model's probability that the candidate is an attribution."""
-    z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return 1.0 / (1.0 + math.exp(-_clip(score(feats, weights))))
+
+
+def choice_probabilities(scores: list[float]) -> list[float]:
+    """The choice model's probability of each of one quotation's alternative attributions,
+    against each other and against none (whose score is 0)."""
+    exps = [math.exp(_clip(s)) for s in scores]
+    total = 1.0 + sum(exps)
+    return [e / total for e in exps]
+
+
+def _clip(z: float) -> float:
+    return max(-30.0, min(30.0, z))

@@ -26,6 +26,7 @@ from newsgraph.actors import ActorRecord, MentionRecord
 from newsgraph.coref import CorefLink
 from newsgraph.frames import (
     FrameCandidate,
+    choice_probabilities,
     clausal_contents,
     features,
     frame_candidates,
@@ -33,6 +34,7 @@ from newsgraph.frames import (
     holder_kind,
     length_bucket,
     probability,
+    score,
     speaker_of,
     trim_punct,
 )
@@ -46,8 +48,9 @@ CLAIM_FRAMES = CLAUSAL_FRAMES | {"according"}
 # An indirect attribution is reported when the attribution model (knowledge/
 # attribution_model.tsv) gives it at least this probability.
 MIN_INDIRECT_PROBABILITY = 0.55
-# A quotation is reported when the model gives its attribution at least this probability.
-MIN_QUOTATION_PROBABILITY = 0.5
+# A quotation is reported when the model gives its likeliest attribution at least this
+# probability (against its other attributions and none).
+MIN_QUOTATION_PROBABILITY = 0.45
 # A speaker that is a share of respondents ('29 percent', 'a majority of voters') speaks
 # through the poll its sentence names.
 SHARE_WORDS = {"percent", "%", "majority", "most", "half", "third", "quarter", "plurality"}
@@ -59,9 +62,6 @@ PARAGRAPH_BREAK = re.compile(r"[ \t]*\n\s*")
 MAX_WORDS_BESIDE = 3
 # 'Senate Majority Leader Harry Reid: "…"': longer leads are sentences, not names
 MAX_LEAD_WORDS = 6
-# Such a verb is as often an act as a report ('Pew looked at nine "nonprobability"
-# samples'): its attribution must be likelier than one by a reporting verb.
-MIN_VERB_BESIDE_PROBABILITY = 0.6
 
 
 @dataclass(slots=True)
@@ -573,16 +573,14 @@ class QuoteFinder:
         for span in self.marked:
             if not self.text[span.inner_start : span.inner_end].strip():
                 continue
-            scored = [
-                (probability(self.quotation_features(a), weights), -i, a)
-                for i, a in enumerate(self.quotation_alternatives(span, previous))
-            ]
-            if not scored:
+            alternatives = self.quotation_alternatives(span, previous)
+            if not alternatives:
                 continue
-            chance, _, best = max(scored, key=lambda s: s[:2])
-            if chance < self.min_quotation_probability or (
-                best.found_by == "verb" and chance < MIN_VERB_BESIDE_PROBABILITY
-            ):
+            chances = choice_probabilities(
+                [score(self.quotation_features(a), weights) for a in alternatives]
+            )
+            chance, best = max(zip(chances, alternatives, strict=True), key=lambda ca: ca[0])
+            if chance < self.min_quotation_probability:
                 continue
             best.record.confidence = round(chance, 2)
             if best.cue is not None:
