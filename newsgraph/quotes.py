@@ -216,6 +216,7 @@ class QuoteFinder:
                 self.mention_actor.append((link.start, link.end, link.actor_ids[0]))
         self.used_cues: set[int] = set()
         self._sentences: dict[int, list[Span]] = {}  # per quotation, by its start
+        self._inners: dict[int, Span | None] = {}  # per quotation, by its start
 
     def actor_at(self, span: Span | None) -> str | None:
         """The actor whose mention covers the head of `span`, else the name in apposition
@@ -240,6 +241,14 @@ class QuoteFinder:
 
     def _tokens_outside(self, sent: Span) -> list[Token]:
         return [t for t in sent if not self._inside(t.idx)]
+
+    def _inner(self, span: MarkedSpan) -> Span | None:
+        """The tokens between a quotation's marks (built once: several rules read them)."""
+        if span.outer_start not in self._inners:
+            self._inners[span.outer_start] = self.doc.char_span(
+                span.inner_start, span.inner_end, alignment_mode="expand"
+            )
+        return self._inners[span.outer_start]
 
     def _sentences_of(self, span: MarkedSpan) -> list[Span]:
         """The sentences a quotation starts or ends in, and the next one when only the
@@ -345,7 +354,7 @@ class QuoteFinder:
         is it ('Sanders supporters are crying "fraud"', 'West landed a sharp dig at "my dear
         sister"', 'ordered his team to "stand down"'): its subject is the likeliest source
         of the words, and the model weighs the verb."""
-        inner = self.doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+        inner = self._inner(span)
         if inner is None:
             return None
         tok = inner.root.head
@@ -452,7 +461,7 @@ class QuoteFinder:
     def _names(self, cue: Token, span: MarkedSpan) -> bool:
         """Whether the quotation is what the cue names something as ('what Mayor Ruiz called
         "a perception problem"')."""
-        inner = self.doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+        inner = self._inner(span)
         return inner is not None and any(t.head.i == cue.i and t.dep_ == "oprd" for t in inner)
 
     def _attribute(
@@ -710,7 +719,7 @@ class QuoteFinder:
         """'called the program "worse than amnesty"', 'denounced him as a "psychopath"',
         'lamented the "disheartened" state of the race': the cue's dependents after it, up to
         the one that holds the quotation."""
-        inner = self.doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+        inner = self._inner(span)
         if inner is None or not cue.i < inner.start:
             return None
         rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in {"cc", "conj"}]
