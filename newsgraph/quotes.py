@@ -755,7 +755,10 @@ class QuoteFinder:
                 yield candidate
 
     def candidate_features(self, candidate: FrameCandidate) -> list[str]:
-        return features(candidate, self.actor_at(candidate.speaker) is not None)
+        return [
+            *features(candidate, self.actor_at(candidate.speaker) is not None),
+            f"content_kind={self._kind_of(candidate.content)}",
+        ]
 
     def indirect(self, taken: list[QuoteRecord]) -> list[QuoteRecord]:
         """'X said (that) …', 'X warned of …', 'X called for …', 'X suggested the US may cut
@@ -780,7 +783,9 @@ class QuoteFinder:
             ):
                 continue  # a report inside a report: the outer one is the attribution
             content = candidate.content
-            record = QuoteRecord("indirect", content.start_char, content.end_char, content.text)
+            # a report with a quotation in it ('said the plan was "a disaster" for the town')
+            kind = "indirect" if self._kind_of(content) == "indirect" else "mixed"
+            record = QuoteRecord(kind, content.start_char, content.end_char, content.text)
             self._attach_cue(record, candidate.cue, candidate.speaker)
             record.confidence, record.frame = round(chance, 2), candidate.frame
             records.append(record)

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from newsgraph import knowledge
 from newsgraph.frames import features, frame_candidates, probability
-from newsgraph.quotes import QuoteFinder, find_quotations
+from newsgraph.quotes import QuoteFinder, find_quotations, find_quotes
 
 pytestmark = pytest.mark.model
 
@@ -218,6 +218,22 @@ def test_attribution_model_weighs_frames(nlp):
     said = chance("The governor said that the budget would be balanced by June.", "said")
     won = chance("The governor won the election by a wide margin.", "won")
     assert 0 <= won < 0.5 < said <= 1
+
+
+def test_a_report_holding_a_quotation_no_cue_claimed_is_mixed(pipeline):
+    doc = pipeline(
+        "Governor Lena Okafor said on Monday that the plan to rebuild the dam was a "
+        '"disaster" for the town and that the province would not pay for it.'
+    )
+    actors, links = doc._.newsgraph_actors, doc._.newsgraph_coref
+    # with no quotation attributed on its own, the report around it carries the marks
+    (report,) = find_quotes(doc, actors, links, min_quotation_probability=1.01)
+    assert report.kind == "mixed" and '"disaster"' in report.text
+    assert report.speaker_mention[2] == "Governor Lena Okafor"
+    # the same report without marks stays indirect
+    plain = pipeline(doc.text.replace('"', ""))
+    (report,) = find_quotes(plain, plain._.newsgraph_actors, plain._.newsgraph_coref)
+    assert report.kind == "indirect"
 
 
 def test_indirect_reports_beyond_say(analyze):
