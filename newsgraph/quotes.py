@@ -438,6 +438,8 @@ class QuoteFinder:
         mention = candidate.record.speaker_mention
         if mention is None:
             return False  # unattributed: a title or a scare quote more often than speech
+        if mention[0] < candidate.span.outer_end and candidate.span.outer_start < mention[1]:
+            return False  # 'according to Blair's "The Trumps"': a title in the source's name
         # 'I said' belongs to a quotation whose marks were lost
         return self.text[mention[0] : mention[1]].lower() not in FIRST_SECOND_PERSON
 
@@ -545,9 +547,15 @@ class QuoteFinder:
             f"fragment={fragment}",
             # 'missing from "Rush Hour"': a title in marks is named, not quoted
             f"how_title={how}|{_is_title(inner)}",
+            f"role={self._role(span)}",
             f"how_fragment={how}|{fragment}",
             *self._cue_position(candidate, holder),
         ]
+
+    def _role(self, span: MarkedSpan) -> str:
+        """How the quotation hangs in its sentence: 'pobj' for 'said on "Meet the Press"'."""
+        inner = self._inner(span)
+        return inner.root.dep_ if inner is not None else "none"
 
     def _breaks_to(self, mention: tuple[int, int, str], span: MarkedSpan) -> int:
         """Paragraph breaks between a speaker mention and the quotation."""
@@ -784,7 +792,8 @@ class QuoteFinder:
                 continue  # a report inside a report: the outer one is the attribution
             content = candidate.content
             # a report with a quotation in it ('said the plan was "a disaster" for the town')
-            kind = "indirect" if self._kind_of(content) == "indirect" else "mixed"
+            # is mixed; one that is the quotation ('a dig at "our friends"') direct
+            kind = self._kind_of(content)
             record = QuoteRecord(kind, content.start_char, content.end_char, content.text)
             self._attach_cue(record, candidate.cue, candidate.speaker)
             record.confidence, record.frame = round(chance, 2), candidate.frame
