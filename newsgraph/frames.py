@@ -26,6 +26,9 @@ from newsgraph import knowledge
 _POS_PREFIX = {"VERB": "v", "AUX": "v", "NOUN": "n", "ADJ": "a"}
 # 'be', 'have' and 'do' carry no report of their own
 _LIGHT_VERBS = {"be", "have", "do"}
+# 'he began by saying', 'deflected questions before saying': the subject of the verb the
+# preposition hangs on says it
+_CLIMBING_PREPOSITIONS = {"by", "before", "after", "while", "upon", "in"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +65,11 @@ def speaker_of(cue: Token, climbed: bool = False) -> Span | None:
                 return cue.doc[objs[0].left_edge.i : objs[0].i + 1]
     if cue.dep_ in {"conj", "xcomp", "advcl"} and cue.head.i != cue.i:
         return speaker_of(cue.head, climbed=True)  # 'He stood up and said …', '…, saying …'
-    if cue.dep_ == "pcomp" and cue.head.lower_ == "by" and cue.head.head.pos_ in {"VERB", "AUX"}:
+    if (
+        cue.dep_ == "pcomp"
+        and cue.head.lower_ in _CLIMBING_PREPOSITIONS
+        and cue.head.head.pos_ in {"VERB", "AUX"}
+    ):
         return speaker_of(cue.head.head, climbed=True)  # 'he began by saying …'
     return None
 

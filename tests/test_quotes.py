@@ -595,17 +595,22 @@ def test_a_title_in_marks_is_not_a_quotation(analyze):
 
 
 def test_speaker_of_a_cue_that_hangs_on_another_verb(analyze):
-    # 'began by saying', and a passive verb's subject that goes on to speak
+    # 'began by saying', 'before saying', and a passive verb's subject that goes on to speak
     a = analyze(
         "The hearing resumed after a short recess.\n"
         'When she returned, Judge Amara Osei began by saying, "I do not think prison is '
         'necessary in this case."\n'
+        "On Tuesday, Senator Hal Brecken dodged several questions about the budget before "
+        "saying, ''It is time to stop attacking each other and get back to work.''\n"
         "Councillor Dorsey faced a storm of criticism over the remarks.\n"
         "By evening, Councillor Dorsey was forced into a rare retreat and said that his words "
         'had been "twisted."\n'
     )
     got = _mentions(a, ("direct", "mixed"))
     assert got["I do not think prison is necessary in this case."] == "Judge Amara Osei"
+    assert got["It is time to stop attacking each other and get back to work."] == (
+        "Senator Hal Brecken"
+    )
     assert got['that his words had been "twisted."'] == "Councillor Dorsey"
 
 
