@@ -84,6 +84,11 @@ def _closes(line: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
+def _is_attribute_value(line: str, i: int) -> bool:
+    """A mark right after 'name=' opens the value of a markup attribute, not a quotation."""
+    return i >= 2 and line[i - 1] == "=" and line[i - 2].isalnum()
+
+
 def _reopens(line: str) -> int | None:
     """Where the quotation mark that reopens a continued quotation stands, if it does."""
     body = line.lstrip()
@@ -115,6 +120,8 @@ def find_quotations(text: str) -> list[MarkedSpan]:
                 and not (open_at is not None and _after_single(line, i))
             ):
                 pass  # '" ' between spaces opens and closes nothing
+            elif open_at is None and ch in STRAIGHT and _is_attribute_value(line, i):
+                i = max(i, line.find('"', i + 1))  # markup: 'author="JebBush"' quotes no one
             elif open_at is None:
                 if ch in DOUBLE_OPEN or ch in STRAIGHT:
                     open_at, closer = base + i, DOUBLE_OPEN.get(ch, '"')

@@ -50,6 +50,10 @@ def _mentions(a, kinds=("direct", "mixed", "indirect")):
             '"They treat it like, \'Oh, this is important,\' " the organiser said. "Then nothing."',
             ["They treat it like, 'Oh, this is important,' ", "Then nothing."],
         ),
+        (  # markup left in the text: attribute values are no quotations
+            '<tweet author="GovWalsh" pic="" id="12">"We stand ready," the governor wrote.</tweet>',
+            ["We stand ready,"],
+        ),
     ],
 )
 def test_marks_of_every_kind_are_paired(text, expected):
