@@ -198,6 +198,13 @@ def holder_kind(span: Span) -> str:
     return f"pos:{root.pos_}"
 
 
+def holder_lemma(span: Span) -> str:
+    """The holder's head word where it says what kind of source it is ('official', 'poll',
+    'he'); a name says only who, which a model learns by heart."""
+    root = span.root
+    return "NAME" if root.ent_type_ == "PERSON" else root.lemma_.lower()
+
+
 _CLAUSE_OPENERS = {"that", "to", "whether", "if", "how", "why", "what", "who", "when"}
 
 
@@ -216,13 +223,16 @@ def features(candidate: FrameCandidate, resolved: bool) -> list[str]:
     root = content.root
     modal = next((c.lower_ for c in cue.children if c.tag_ == "MD"), "")
     speech = knowledge.speech_verb(lemma)
+    # 'took aim at', 'raised concerns about': the object makes a verb a stance on the phrase
+    obj = next((c.lemma_.lower() for c in cue.children if c.dep_ == "dobj"), "")
     return [
+        f"lobj={lemma}+{obj}|{frame}",
         f"speech={speech.verb_class if speech else None}|{frame}",
         f"lf={lemma}|{frame}",
         f"l={lemma}",
         f"f={frame}",
         f"holder={kind}",
-        f"holder_lemma={holder.root.lemma_.lower()}",
+        f"holder_lemma={holder_lemma(holder)}",
         f"f_holder={frame}|{kind}",
         f"resolved={resolved}",
         f"f_resolved={frame}|{resolved}",
@@ -237,7 +247,6 @@ def features(candidate: FrameCandidate, resolved: bool) -> list[str]:
         f"holder_after={holder.start > cue.i}",
         f"first={_first_word(content)}",
         f"f_first={frame}|{_first_word(content)}",
-        f"content_lemma={root.lemma_.lower() if root.pos_ in {'VERB', 'AUX'} else root.pos_}",
     ]
 
 
