@@ -159,6 +159,20 @@ def _name_after(cue: Token) -> Span | None:
     return cue.doc[cue.i + 1 : end] if end > cue.i + 1 else None
 
 
+def _name_before(cue: Token) -> Span | None:
+    """The capitalised words right before a cue without a subject, opening its clause, which
+    the tagger took for anything but a name ('And Skelly called Braynard "…"')."""
+    doc, start = cue.doc, cue.i
+    while (
+        start > cue.sent.start
+        and doc[start - 1].is_title
+        and doc[start - 1].pos_ not in {"CCONJ", "SCONJ", "DET", "PRON", "ADP"}
+    ):
+        start -= 1
+    opens = start == cue.sent.start or doc[start - 1].dep_ == "cc" or doc[start - 1].is_punct
+    return doc[start : cue.i] if start < cue.i and opens else None
+
+
 # --- attribution --------------------------------------------------------------------------
 
 
@@ -315,6 +329,8 @@ class QuoteFinder:
         # a cue after the quotation with no subject of its own ('"…," screenwriter Tobin
         # Marsh wrote', misparsed): the phrase between them
         unparsed = speaker is None and cue.idx >= span.outer_end
+        if speaker is None and cue.idx < span.outer_start:
+            return _name_before(cue)
         if not (inside or inverted or unparsed):
             return speaker
         chunks = [c for c in cue.doc.noun_chunks if not self._inside(c.root.idx)]

@@ -618,6 +618,17 @@ def test_speaker_of_a_cue_that_hangs_on_another_verb(analyze):
     assert got['that his words had been "twisted."'] == "Councillor Dorsey"
 
 
+def test_a_name_the_tagger_misses_before_a_cue(analyze):
+    # 'Skelly' is tagged as an adverb: the capitalised words opening the clause speak
+    a = analyze(
+        "The council met on Monday.\n\n"
+        "And Skelly called the mayor “a real fighter for this town. I think she is probably a "
+        "good asset.”\n"
+    )
+    got = _mentions(a, ("direct", "mixed"))
+    assert list(got.values()) == ["Skelly"]
+
+
 def test_a_name_the_tagger_misses_after_an_inverted_cue(analyze):
     # 'Early' is tagged as an adverb, not a name: the capitalised words after 'said' speak
     a = analyze(
