@@ -226,9 +226,9 @@ def features(candidate: FrameCandidate, resolved: bool) -> list[str]:
     # 'took aim at', 'raised concerns about': the object makes a verb a stance on the phrase
     obj = next((c.lemma_.lower() for c in cue.children if c.dep_ == "dobj"), "")
     return [
-        f"lobj={lemma}+{obj}|{frame}",
         f"speech={speech.verb_class if speech else None}|{frame}",
         f"lf={lemma}|{frame}",
+        f"lobj={lemma}+{obj}|{frame}",
         f"l={lemma}",
         f"f={frame}",
         f"holder={kind}",
