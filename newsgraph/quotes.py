@@ -150,6 +150,28 @@ def _according_content(sent: Span, cue: Token, source: Span) -> Span | None:
     return trim_punct(max((before, after), key=len))
 
 
+def _likeliest(
+    alternatives: list[QuotationCandidate], chances: list[float]
+) -> tuple[float, QuotationCandidate]:
+    """The likeliest attribution of a quotation with its chance: rules that give the same
+    words to the same speaker mention are one outcome, whose chances add up (as the choice
+    model is trained, on the chance of any right alternative); of them, the likeliest rule
+    gives the cue."""
+    outcome: dict[tuple, float] = {}
+    for chance, candidate in zip(chances, alternatives, strict=True):
+        outcome[_outcome_key(candidate)] = outcome.get(_outcome_key(candidate), 0.0) + chance
+    _, best = max(
+        zip(chances, alternatives, strict=True),
+        key=lambda cc: (outcome[_outcome_key(cc[1])], cc[0]),
+    )
+    return outcome[_outcome_key(best)], best
+
+
+def _outcome_key(candidate: QuotationCandidate) -> tuple[int, int, int, int]:
+    record = candidate.record
+    return record.start, record.end, *record.speaker_mention[:2]
+
+
 def _name_after(cue: Token) -> Span | None:
     """The capitalised words right after a cue, which the tagger may take for anything but a
     name ('"…," said Skelly, explaining …' with 'Skelly' as an adverb)."""
@@ -613,7 +635,7 @@ class QuoteFinder:
             chances = choice_probabilities(
                 [score(self.quotation_features(a), weights) for a in alternatives]
             )
-            chance, best = max(zip(chances, alternatives, strict=True), key=lambda ca: ca[0])
+            chance, best = _likeliest(alternatives, chances)
             if chance < self.min_quotation_probability:
                 continue
             best.record.confidence = round(chance, 2)

@@ -6,7 +6,15 @@ from hypothesis import strategies as st
 
 from newsgraph import knowledge
 from newsgraph.frames import features, frame_candidates, probability
-from newsgraph.quotes import QuoteFinder, find_quotations, find_quotes
+from newsgraph.quotemarks import MarkedSpan
+from newsgraph.quotes import (
+    QuotationCandidate,
+    QuoteFinder,
+    QuoteRecord,
+    _likeliest,
+    find_quotations,
+    find_quotes,
+)
 
 pytestmark = pytest.mark.model
 
@@ -638,3 +646,23 @@ def test_a_name_the_tagger_misses_after_an_inverted_cue(analyze):
     )
     got = _mentions(a, ("direct",))
     assert got == {"We will not back down from this fight": "Early"}
+
+
+def test_rules_naming_the_same_speaker_add_up():
+    # two rules give the words to 'Reyes' (0.3 each), one to 'the mayor' (0.35): Reyes
+    # is the likelier attribution, with the chance of either of his rules being right
+    span = MarkedSpan(0, 20, 1, 19)
+
+    def alternative(found_by, speaker):
+        record = QuoteRecord("direct", 1, 19, "x" * 18, speaker_mention=speaker)
+        return QuotationCandidate(record, span, found_by, 0, None)
+
+    reyes, mayor = (30, 35, "Reyes"), (40, 49, "the mayor")
+    alternatives = [
+        alternative("cue", reyes),
+        alternative("verb", mayor),
+        alternative("before", reyes),
+    ]
+    chance, best = _likeliest(alternatives, [0.3, 0.35, 0.29])
+    assert best is alternatives[0]
+    assert chance == pytest.approx(0.59)
