@@ -780,11 +780,12 @@ class QuoteFinder:
         return _according_to(tok.sent) if tok is not None else None
 
     def _continues(self, previous: QuoteRecord, span: MarkedSpan) -> bool:
-        """A quotation with no cue of its own right after an attributed one, in the same or
-        the next paragraph, or after 'He added:' on the line before."""
+        """A quotation after an attributed one, in the same or the next paragraph, or after
+        'He added:' on the line before; however many words stand between, the model weighs
+        it against the rules that find a speaker of its own."""
         # a blank line between paragraphs is one break, as a single newline is
         between = self.text[previous.end : span.outer_start]
-        return len(PARAGRAPH_BREAK.findall(between)) <= 1 and len(between.split()) <= 25
+        return len(PARAGRAPH_BREAK.findall(between)) <= 1
 
     def indirect_candidates(self, taken: list[QuoteRecord]) -> Iterator[FrameCandidate]:
         """Every attribution frame outside quotation marks and outside the direct quotes."""

@@ -666,3 +666,17 @@ def test_rules_naming_the_same_speaker_add_up():
     chance, best = _likeliest(alternatives, [0.3, 0.35, 0.29])
     assert best is alternatives[0]
     assert chance == pytest.approx(0.59)
+
+
+def test_the_speaker_carries_on_past_a_sentence_of_narration(analyze):
+    # thirty words of narration between two quotations in one paragraph: no other speaker
+    # is named, so the mayor carries on
+    a = analyze(
+        "The river crossing has been closed since the spring floods.\n\n"
+        '"We will rebuild the bridge, and we will do it properly this time," said Mayor Ana '
+        "Ortiz. The council approved the funding on Tuesday after a long debate that ran late "
+        "into the evening, with residents from both banks of the river filling the hall and the "
+        'gallery to hear it. "It will take two years, and it will be worth the wait."\n'
+    )
+    got = _mentions(a, ("direct",))
+    assert got["It will take two years, and it will be worth the wait."] == "Mayor Ana Ortiz"
