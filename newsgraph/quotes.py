@@ -157,14 +157,12 @@ def _likeliest(
     words to the same speaker mention are one outcome, whose chances add up (as the choice
     model is trained, on the chance of any right alternative); of them, the likeliest rule
     gives the cue."""
-    outcome: dict[tuple, float] = {}
-    for chance, candidate in zip(chances, alternatives, strict=True):
-        outcome[_outcome_key(candidate)] = outcome.get(_outcome_key(candidate), 0.0) + chance
-    _, best = max(
-        zip(chances, alternatives, strict=True),
-        key=lambda cc: (outcome[_outcome_key(cc[1])], cc[0]),
-    )
-    return outcome[_outcome_key(best)], best
+    keys = [_outcome_key(candidate) for candidate in alternatives]
+    outcome: dict[tuple[int, int, int, int], float] = {}
+    for key, chance in zip(keys, chances, strict=True):
+        outcome[key] = outcome.get(key, 0.0) + chance
+    best = max(range(len(alternatives)), key=lambda j: (outcome[keys[j]], chances[j]))
+    return outcome[keys[best]], alternatives[best]
 
 
 def _outcome_key(candidate: QuotationCandidate) -> tuple[int, int, int, int]:
