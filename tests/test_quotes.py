@@ -248,6 +248,30 @@ def test_a_report_holding_a_quotation_no_cue_claimed_is_mixed(pipeline):
     assert report.kind == "indirect"
 
 
+def test_a_report_holding_a_quotation_is_weighed_as_quotations_are(pipeline):
+    text = (
+        "Governor Lena Okafor said on Monday that the plan to rebuild the dam was a "
+        '"disaster" for the town and that the province would not pay for it.'
+    )
+
+    def reports(doc, min_quotation_probability):
+        finder = QuoteFinder(
+            doc,
+            doc._.newsgraph_actors,
+            doc._.newsgraph_coref,
+            min_quotation_probability=min_quotation_probability,
+            min_indirect_probability=1.01,
+        )
+        return finder.indirect([])
+
+    # no indirect report clears 1.01, but one holding a quotation clears the quotation
+    # threshold, as the quotation itself would
+    (report,) = reports(pipeline(text), 0.0)
+    assert report.kind == "mixed" and report.confidence < 1.01
+    assert reports(pipeline(text), 1.01) == []
+    assert reports(pipeline(text.replace('"', "")), 0.0) == []
+
+
 def test_a_title_inside_the_source_is_no_quotation_of_it(pipeline):
     doc = pipeline(
         'According to Maria Lenz\'s "The Harbour Years" and the court records, the mayor '
