@@ -905,8 +905,26 @@ def find_quotes(
     direct = finder.direct_and_mixed()
     records = direct + finder.according_to(direct)
     records += finder.indirect(records)
+    records = [q for q in records if not _claimed_by_report(q, records)]
     records.sort(key=lambda q: (q.start, q.end))
     return records
+
+
+def _claimed_by_report(quotation: QuoteRecord, reports: list[QuoteRecord]) -> bool:
+    """Whether a quotation lies inside a likelier report that another speaker makes of it
+    ('Trump opened his campaign with a speech that called migrants "criminals"', the words
+    given by their own weaker rule to someone else): the report's speaker says them."""
+    if quotation.kind != "direct":
+        return False
+    return any(
+        r.kind == "mixed"
+        and r is not quotation
+        and r.start <= quotation.start
+        and quotation.end <= r.end
+        and r.confidence > quotation.confidence
+        and r.speaker_mention[:2] != quotation.speaker_mention[:2]
+        for r in reports
+    )
 
 
 # Nouns for unnamed sources beside the shipped nominals ('official', 'aide', 'analyst' …).

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 import spacy
 from helpers import SHARED_EXAMPLE, actor_named
@@ -11,6 +13,7 @@ from newsgraph.quotes import (
     QuotationCandidate,
     QuoteFinder,
     QuoteRecord,
+    _claimed_by_report,
     _likeliest,
     find_quotations,
     find_quotes,
@@ -704,3 +707,31 @@ def test_the_speaker_carries_on_past_a_sentence_of_narration(analyze):
     )
     got = _mentions(a, ("direct",))
     assert got["It will take two years, and it will be worth the wait."] == "Mayor Ana Ortiz"
+
+
+def test_a_quotation_inside_a_likelier_report_by_another_speaker_is_the_reports():
+    text = 'Okafor opened her campaign with a speech that called the levy "a tax on rain".'
+    start = text.index("a tax")
+    quotation = QuoteRecord(
+        "direct",
+        start,
+        start + 13,
+        "a tax on rain",
+        speaker_mention=(30, 38, "a speech"),
+        confidence=0.5,
+    )
+    report = QuoteRecord(
+        "mixed",
+        13,
+        len(text) - 1,
+        text[13:-1],
+        speaker_mention=(0, 6, "Okafor"),
+        confidence=0.8,
+    )
+    assert _claimed_by_report(quotation, [quotation, report])
+    # a report less likely than the quotation, or the same speaker's, leaves it alone
+    assert not _claimed_by_report(quotation, [replace(report, confidence=0.4)])
+    assert not _claimed_by_report(
+        quotation, [replace(report, speaker_mention=quotation.speaker_mention)]
+    )
+    assert not _claimed_by_report(report, [quotation, report])
