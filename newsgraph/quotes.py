@@ -802,41 +802,42 @@ class QuoteFinder:
                     continue
                 yield candidate
 
-    def candidate_features(self, candidate: FrameCandidate) -> list[str]:
+    def candidate_features(self, candidate: FrameCandidate, kind: str | None = None) -> list[str]:
+        """The indirect model's features; `kind` is the content's ``_kind_of`` where the
+        caller has it already."""
         return [
             *features(candidate, self.actor_at(candidate.speaker) is not None),
-            f"content_kind={self._kind_of(candidate.content)}",
+            f"content_kind={kind or self._kind_of(candidate.content)}",
         ]
 
     def indirect(self, taken: list[QuoteRecord]) -> list[QuoteRecord]:
         """'X said (that) …', 'X warned of …', 'X called for …', 'X suggested the US may cut
         off aid': per cue, its most reliable frame, if reliable enough."""
-        best: dict[int, tuple[float, FrameCandidate]] = {}
+        best: dict[int, tuple[float, FrameCandidate, str]] = {}
         weights = knowledge.attribution_weights("indirect")
+        # a report holding a quotation counts among the quotations: either threshold admits it
+        with_quotation = min(self.min_indirect_probability, self.min_quotation_probability)
         for candidate in self.indirect_candidates(taken):
-            chance = probability(self.candidate_features(candidate), weights)
-            if chance < self.min_indirect_probability and not (
-                chance >= self.min_quotation_probability
-                and self._kind_of(candidate.content) != "indirect"
-            ):
+            # a report with a quotation in it ('said the plan was "a disaster" for the town')
+            # is mixed; one that is the quotation ('a dig at "our friends"') direct
+            kind = self._kind_of(candidate.content)
+            chance = probability(self.candidate_features(candidate, kind), weights)
+            if chance < (self.min_indirect_probability if kind == "indirect" else with_quotation):
                 continue
             i = candidate.cue.i
             if i not in best or chance > best[i][0]:
-                best[i] = (chance, candidate)
+                best[i] = (chance, candidate, kind)
         records: list[QuoteRecord] = []
         taken_spans = [(r.start, r.end) for r in taken]
-        reports = {j: (c.content.start_char, c.content.end_char) for j, (_, c) in best.items()}
+        reports = {j: (c.content.start_char, c.content.end_char) for j, (_, c, _) in best.items()}
         for i in sorted(best):
-            chance, candidate = best[i]
+            chance, candidate, kind = best[i]
             at = candidate.cue.idx
             if any(start <= at < end for start, end in taken_spans) or any(
                 start <= at < end for j, (start, end) in reports.items() if j != i
             ):
                 continue  # a report inside a report: the outer one is the attribution
             content = candidate.content
-            # a report with a quotation in it ('said the plan was "a disaster" for the town')
-            # is mixed; one that is the quotation ('a dig at "our friends"') direct
-            kind = self._kind_of(content)
             record = QuoteRecord(kind, content.start_char, content.end_char, content.text)
             self._attach_cue(record, candidate.cue, candidate.speaker)
             record.confidence, record.frame = round(chance, 2), candidate.frame
@@ -910,7 +911,7 @@ def find_quotes(
     return records
 
 
-def _claimed_by_report(quotation: QuoteRecord, reports: list[QuoteRecord]) -> bool:
+def _claimed_by_report(quotation: QuoteRecord, records: list[QuoteRecord]) -> bool:
     """Whether a quotation lies inside a likelier report that another speaker makes of it
     ('Trump opened his campaign with a speech that called migrants "criminals"', the words
     given by their own weaker rule to someone else): the report's speaker says them."""
@@ -923,7 +924,7 @@ def _claimed_by_report(quotation: QuoteRecord, reports: list[QuoteRecord]) -> bo
         and quotation.end <= r.end
         and r.confidence > quotation.confidence
         and r.speaker_mention[:2] != quotation.speaker_mention[:2]
-        for r in reports
+        for r in records
     )
 
 
