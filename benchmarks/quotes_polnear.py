@@ -29,7 +29,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from evaldata import default_model, digest, import_newsgraph, print_info, require, run_info
@@ -66,6 +66,7 @@ class Pred:
     speaker: tuple[int, int] | None
     cue: tuple[int, int] | None
     text: str = ""
+    confidence: float | None = None
 
 
 @dataclass
@@ -167,7 +168,7 @@ def newsgraph_preds(analysis) -> list[Pred]:
         m = q.speaker_mention
         cue = (q.cue_start, q.cue_end) if q.cue_start is not None else None
         speaker = (m.start, m.end) if m is not None else None
-        preds.append(Pred(q.kind, [(q.start, q.end)], speaker, cue, q.text))
+        preds.append(Pred(q.kind, [(q.start, q.end)], speaker, cue, q.text, q.confidence))
     return preds
 
 
@@ -298,6 +299,41 @@ def score(articles: list[Article], preds: list[list[Pred]]) -> dict:
     out["gold_direct"], out["gold_all"] = n_direct, n_all
     out["span_match_no_speaker_no_source"] = unattributed
     return out
+
+
+CONFIDENCE_BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def calibration(articles: list[Article], preds: list[list[Pred]]) -> list[dict]:
+    """Per band of confidence, the predictions in it, their mean confidence and their
+    precision (span and speaker): whether a record's confidence reads as its chance of being
+    right."""
+    bands = [
+        {"low": low, "high": high, "pred": 0, "tp": 0, "confidence": 0.0}
+        for low, high in pairwise(CONFIDENCE_BANDS)
+    ]
+    for art, ps in zip(articles, preds, strict=True):
+        for p, links in zip(ps, align(art, ps), strict=True):
+            if p.confidence is None:
+                continue
+            band = next(b for b in bands if p.confidence < b["high"] or b is bands[-1])
+            band["pred"] += 1
+            band["tp"] += any(ok for _, ok in links)
+            band["confidence"] += p.confidence
+    return [
+        {**b, "confidence": b["confidence"] / b["pred"], "p": ratio(b["tp"], b["pred"])}
+        for b in bands
+        if b["pred"]
+    ]
+
+
+def print_calibration(bands: list[dict]) -> None:
+    print(f"  {'confidence':<12}{'pred':>6}{'mean':>7}{'P':>7}")
+    for b in bands:
+        print(
+            f"  {b['low']:.1f}-{b['high']:.1f}{'':<5}{b['pred']:>6}{b['confidence']:>7.2f}"
+            f"{100 * b['p']:>7.1f}"
+        )
 
 
 # ----------------------------------------------------------------------------- errors
@@ -433,6 +469,8 @@ def main(argv: list[str] | None = None) -> None:
         crashes = {"articles": sum(c > 0 for _, c in out), "paragraphs": sum(c for _, c in out)}
 
     results: dict = {name: score(articles, p) for name, p in preds.items()}
+    if "newsgraph" in results:
+        results["newsgraph"]["calibration"] = calibration(articles, preds["newsgraph"])
     if "textacy" in results:
         results["textacy"]["crashes"] = crashes
     results["published"] = {
@@ -494,6 +532,9 @@ def main(argv: list[str] | None = None) -> None:
                 f"  {kind:<9}{r['pred']:>6}"
                 + "".join(f"{pct(r[k]):>7} ({pct(s[k]):>4})" for k in ("p", "r_direct", "r_all"))
             )
+    if "newsgraph" in results:
+        print("\nnewsgraph's confidence against its precision (span+speaker):")
+        print_calibration(results["newsgraph"]["calibration"])
     print(f"\ngold: {info['gold']}")
     if "textacy" in results:
         print(

@@ -54,6 +54,10 @@ MIN_INDIRECT_PROBABILITY = 0.6
 # A quotation is reported when the model gives its likeliest attribution at least this
 # probability (against its other attributions and none).
 MIN_QUOTATION_PROBABILITY = 0.45
+# 'According to X, …' outside a quotation: no model weighs it, so its confidence is the
+# share of such records that were right in 4-fold cross-validation on PolNeAR train (90 %
+# of 338 on 2026-12-07, whether or not X resolved to an actor)
+ACCORDING_PRECISION = 0.9
 # A speaker that is a share of respondents ('29 percent', 'a majority of voters') speaks
 # through the poll its sentence names.
 SHARE_WORDS = {"percent", "%", "majority", "most", "half", "third", "quarter", "plurality"}
@@ -875,7 +879,7 @@ class QuoteFinder:
             )
             self._according_cue(record, cue, speaker)
             record.frame = "according"
-            record.confidence = 0.75 if record.speaker else 0.6
+            record.confidence = ACCORDING_PRECISION
             records.append(record)
         return records
 

@@ -34,7 +34,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from evaldata import default_model, import_newsgraph, require  # noqa: E402
-from quotes_polnear import Pred, read_split, score, span_match, speaker_match  # noqa: E402
+from quotes_polnear import (  # noqa: E402
+    Pred,
+    calibration,
+    print_calibration,
+    read_split,
+    score,
+    span_match,
+    speaker_match,
+)
 
 OUT = ROOT / "newsgraph" / "knowledge" / "attribution_model.tsv"
 VERSION = 1
@@ -205,11 +213,18 @@ def cross_validate(articles, docs, examples, folds: int, c: float, min_count: in
             doc = docs[i]
             records = find_quotes(doc, doc._.newsgraph_actors or [], doc._.newsgraph_coref or [])
             preds[i] = [
-                Pred(q.kind, [(q.start, q.end)], q.speaker_mention and q.speaker_mention[:2], None)
+                Pred(
+                    q.kind,
+                    [(q.start, q.end)],
+                    q.speaker_mention and q.speaker_mention[:2],
+                    None,
+                    confidence=q.confidence,
+                )
                 for q in records
             ]
         print(f"fold {k + 1}/{folds} scored", file=sys.stderr)
-    return score(articles, [preds[i] for i in range(len(articles))])
+    pooled = [preds[i] for i in range(len(articles))]
+    return {**score(articles, pooled), "calibration": calibration(articles, pooled)}
 
 
 def write_model(models: dict[str, dict[str, float]], path: Path, header: list[str]) -> None:
@@ -248,6 +263,8 @@ def main(argv: list[str] | None = None) -> None:
             f"F direct {100 * s['f_direct']:.1f}  R all {100 * s['r_all']:.1f}  "
             f"({s['pred']} predictions)"
         )
+        print("confidence against cross-validated precision:")
+        print_calibration(s["calibration"])
     models = fit(examples, args.c, args.min_count)
     alternatives = [e for quotations, _ in examples for g in quotations for e in g]
     indirect = [e for _, ind in examples for e in ind]
