@@ -249,6 +249,7 @@ def score(articles: list[Article], preds: list[list[Pred]]) -> dict:
     tp = {"full": Counter(), "span": Counter()}  # per predicted kind
     recalled = {m: defaultdict(set) for m in ("full", "span")}  # kind / "all" -> gold ids
     n_direct = n_all = unattributed = 0
+    judged: list[tuple[float, bool]] = []  # (confidence, right) of predictions that have one
     for a, (art, ps) in enumerate(zip(articles, preds, strict=True)):
         n_all += len(art.gold)
         n_direct += sum(g.kind != "indirect" for g in art.gold)
@@ -258,8 +259,10 @@ def score(articles: list[Article], preds: list[list[Pred]]) -> dict:
                 tp["span"][p.kind] += 1
                 # neither names a speaker: not a match by the metric, counted for information
                 unattributed += p.speaker is None and any(not art.gold[i].source for i, _ in links)
-            if any(ok for _, ok in links):
-                tp["full"][p.kind] += 1
+            right = any(ok for _, ok in links)
+            tp["full"][p.kind] += right
+            if p.confidence is not None:
+                judged.append((p.confidence, right))
             for i, ok in links:
                 for m in ("span", "full") if ok else ("span",):
                     recalled[m][p.kind].add((a, i))
@@ -298,28 +301,26 @@ def score(articles: list[Article], preds: list[list[Pred]]) -> dict:
     out["span_by_kind"] = {k: figures("span", k) for k in kinds if n_pred[k]}
     out["gold_direct"], out["gold_all"] = n_direct, n_all
     out["span_match_no_speaker_no_source"] = unattributed
+    out["calibration"] = calibration(judged)
     return out
 
 
 CONFIDENCE_BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
-def calibration(articles: list[Article], preds: list[list[Pred]]) -> list[dict]:
+def calibration(judged: list[tuple[float, bool]]) -> list[dict]:
     """Per band of confidence, the predictions in it, their mean confidence and their
-    precision (span and speaker): whether a record's confidence reads as its chance of being
-    right."""
+    precision (span and speaker), from each prediction's (confidence, right by the metric):
+    whether a record's confidence reads as its chance of being right."""
     bands = [
         {"low": low, "high": high, "pred": 0, "tp": 0, "confidence": 0.0}
         for low, high in pairwise(CONFIDENCE_BANDS)
     ]
-    for art, ps in zip(articles, preds, strict=True):
-        for p, links in zip(ps, align(art, ps), strict=True):
-            if p.confidence is None:
-                continue
-            band = next(b for b in bands if p.confidence < b["high"] or b is bands[-1])
-            band["pred"] += 1
-            band["tp"] += any(ok for _, ok in links)
-            band["confidence"] += p.confidence
+    for confidence, right in judged:
+        band = next(b for b in bands if confidence < b["high"] or b is bands[-1])
+        band["pred"] += 1
+        band["tp"] += right
+        band["confidence"] += confidence
     return [
         {**b, "confidence": b["confidence"] / b["pred"], "p": ratio(b["tp"], b["pred"])}
         for b in bands
@@ -469,8 +470,6 @@ def main(argv: list[str] | None = None) -> None:
         crashes = {"articles": sum(c > 0 for _, c in out), "paragraphs": sum(c for _, c in out)}
 
     results: dict = {name: score(articles, p) for name, p in preds.items()}
-    if "newsgraph" in results:
-        results["newsgraph"]["calibration"] = calibration(articles, preds["newsgraph"])
     if "textacy" in results:
         results["textacy"]["crashes"] = crashes
     results["published"] = {

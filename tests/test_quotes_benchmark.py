@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from quotes_polnear import Article, Gold, Pred, calibration  # noqa: E402
+from quotes_polnear import Article, Gold, Pred, score  # noqa: E402
 
 TEXT = (
     '"The bridge will reopen in May," the mayor said. The council said the cost had doubled. '
@@ -43,7 +43,7 @@ def test_each_prediction_counts_in_its_band_with_its_precision():
         Pred("indirect", [noise], _span("Residents"), None, confidence=0.62),
         Pred("indirect", [noise], _span("Residents"), None),  # no confidence: left out
     ]
-    bands = calibration([_article()], [preds])
+    bands = score([_article()], [preds])["calibration"]
     assert [(b["low"], b["high"], b["pred"], b["tp"]) for b in bands] == [
         (0.6, 0.7, 2, 1),
         (0.9, 1.0, 2, 1),
@@ -55,5 +55,5 @@ def test_each_prediction_counts_in_its_band_with_its_precision():
 def test_a_confidence_of_one_falls_in_the_top_band():
     quote = _span("The bridge will reopen in May,")
     preds = [Pred("direct", [quote], _span("the mayor"), None, confidence=1.0)]
-    [band] = calibration([_article()], [preds])
+    [band] = score([_article()], [preds])["calibration"]
     assert (band["low"], band["high"], band["tp"], band["p"]) == (0.9, 1.0, 1, 1.0)

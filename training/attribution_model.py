@@ -36,7 +36,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from evaldata import default_model, import_newsgraph, require  # noqa: E402
 from quotes_polnear import (  # noqa: E402
     Pred,
-    calibration,
     print_calibration,
     read_split,
     score,
@@ -223,8 +222,7 @@ def cross_validate(articles, docs, examples, folds: int, c: float, min_count: in
                 for q in records
             ]
         print(f"fold {k + 1}/{folds} scored", file=sys.stderr)
-    pooled = [preds[i] for i in range(len(articles))]
-    return {**score(articles, pooled), "calibration": calibration(articles, pooled)}
+    return score(articles, [preds[i] for i in range(len(articles))])
 
 
 def write_model(models: dict[str, dict[str, float]], path: Path, header: list[str]) -> None:
