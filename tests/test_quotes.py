@@ -554,7 +554,7 @@ def test_a_negated_cue_keeps_its_negation(analyze):
         "Dock workers walked out in Valparaiso on Monday.\n"
         "Governor Lena Okafor did not comment on the strike. The union said it would meet "
         "again on Friday.\n"
-        "The port authority has not commented on the dispute.\n"
+        "Mayor Tomas Reyes has not commented on the dispute.\n"
     )
     a = analyze(text)
     cues = {q.text: q.cue for q in a.quotes}
