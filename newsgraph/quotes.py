@@ -161,21 +161,18 @@ def _according_content(sent: Span, cue: Token, source: Span) -> Span | None:
 def _likeliest(
     alternatives: list[QuotationCandidate], chances: list[float]
 ) -> tuple[float, QuotationCandidate]:
-    """The likeliest attribution of a quotation with its chance: rules that give the same
-    words to the same speaker mention are one outcome, whose chances add up (as the choice
-    model is trained, on the chance of any right alternative); of them, the likeliest rule
-    gives the cue."""
-    keys = [_outcome_key(candidate) for candidate in alternatives]
-    outcome: dict[tuple[int, int, int, int], float] = {}
+    """The likeliest attribution of a quotation with its chance: rules that give it to the
+    same speaker mention are one outcome, whose chances add up (as the choice model is
+    trained, on the chance of any right alternative), whether they report the quoted words
+    alone or the clause around them; of them, the likeliest rule gives the cue and the
+    words. In 4-fold cross-validation on PolNeAR train this finds more quotations than
+    adding up only rules that agree on the words too (R direct 89.88 -> 89.97)."""
+    keys = [candidate.record.speaker_mention[:2] for candidate in alternatives]
+    outcome: dict[tuple[int, int], float] = {}
     for key, chance in zip(keys, chances, strict=True):
         outcome[key] = outcome.get(key, 0.0) + chance
     best = max(range(len(alternatives)), key=lambda j: (outcome[keys[j]], chances[j]))
     return outcome[keys[best]], alternatives[best]
-
-
-def _outcome_key(candidate: QuotationCandidate) -> tuple[int, int, int, int]:
-    record = candidate.record
-    return record.start, record.end, *record.speaker_mention[:2]
 
 
 def _name_after(cue: Token) -> Span | None:
@@ -802,8 +799,12 @@ class QuoteFinder:
                 content = candidate.content
                 if candidate.frame in CLAUSAL_FRAMES and not _is_clause_or_long(content):
                     continue
-                if candidate.speaker.root.lower_ in FIRST_SECOND_PERSON:
-                    continue  # 'I think …' is inside someone's words, not the article's report
+                # outside quotation marks, 'I think …' and 'we found …' are the writer's own
+                # reports (op-eds, first-person pieces), which the model weighs by their
+                # holder; 'you' addresses the reader. In 4-fold cross-validation on PolNeAR
+                # train, keeping them raises R all from 58.51 to 58.73.
+                if candidate.speaker.root.lower_ == "you":
+                    continue
                 if any(q.start <= content.start_char < q.end for q in taken):
                     continue
                 yield candidate
