@@ -67,6 +67,10 @@ POLL_NOUNS = {"poll", "survey"}
 # Reporting verbs near a quotation that the model weighs as its cue.
 MAX_CUES_NEAR = 3
 PARAGRAPH_BREAK = re.compile(r"[ \t]*\n\s*")
+# '"…"¶¶- Bernie Sanders.': the line after a quotation that signs it, as fact checks and
+# letters pages do; the name runs to the first comma or the line's full stop
+SIGN_OFF = re.compile(r"[.,]?[ \t]*\n\s*[-–—][ \t]*([^\n,]+?)\.?(?=,|[ \t]*\n|[ \t]*$)[^\n]*")
+MAX_SIGN_OFF_WORDS = 12
 # A verb outside the speech list is a candidate cue only this close to the marks.
 MAX_WORDS_BESIDE = 3
 # 'Senate Majority Leader Harry Reid: "…"': longer leads are sentences, not names
@@ -431,6 +435,8 @@ class QuoteFinder:
             found.append(("according", 0, *according))
         if (cue := self._cue_before(span)) is not None:
             found.append(("before", 0, cue, speaker_of(cue)))
+        if (signed := self._sign_off(span)) is not None:
+            found.append(("signoff", 0, None, signed))
         alternatives = []
         for found_by, rank, cue, speaker in found:
             record = self._quotation_record(span)
@@ -450,6 +456,16 @@ class QuoteFinder:
         for candidate in reportable:
             candidate.rivals = len(reportable) - 1
         return reportable
+
+    def _sign_off(self, span: MarkedSpan) -> Span | None:
+        """The name on the line that signs a quotation ending its paragraph ('- Clinton.')."""
+        line = SIGN_OFF.match(self.text, span.outer_end)
+        if line is None or len(line.group(0).split()) > MAX_SIGN_OFF_WORDS:
+            return None
+        name = self.doc.char_span(*line.span(1), alignment_mode="expand")
+        if name is None or not (name[0].is_title or name[0].pos_ == "PROPN"):
+            return None
+        return name
 
     def _latest_mention(self, previous: QuoteRecord, before: int) -> tuple[int, int, str]:
         """The speaker's mention nearest before a quotation that carries on ('… Mr. Kamp

@@ -695,6 +695,39 @@ def test_rules_naming_the_same_speaker_add_up():
     assert chance == pytest.approx(0.59)
 
 
+def test_rules_naming_the_same_speaker_add_up_whatever_words_they_report():
+    # the quoted words alone (0.3) and the clause around them (0.25), both Reyes's: one
+    # outcome against 'the mayor' (0.35); the likelier rule gives the words
+    span = MarkedSpan(10, 30, 11, 29)
+    reyes, mayor = (0, 5, "Reyes"), (40, 49, "the mayor")
+    quoted = QuoteRecord("direct", 11, 29, "x" * 18, speaker_mention=reyes)
+    clause = QuoteRecord("mixed", 6, 30, "x" * 24, speaker_mention=reyes)
+    other = QuoteRecord("direct", 11, 29, "x" * 18, speaker_mention=mayor)
+    alternatives = [
+        QuotationCandidate(record, span, found_by, 0, None)
+        for record, found_by in ((quoted, "cue"), (clause, "governor"), (other, "verb"))
+    ]
+    chance, best = _likeliest(alternatives, [0.3, 0.25, 0.35])
+    assert best.record is quoted
+    assert chance == pytest.approx(0.55)
+
+
+def test_a_line_that_signs_a_quotation_names_its_speaker(analyze):
+    # the fact-check layout: the claim in its own paragraph, signed on the next line
+    a = analyze(
+        "Checking the claims of the port debate.\n\n"
+        '"The port has lost two thousand jobs since the merger, and nobody in the city '
+        'council has lifted a finger to bring them back."\n\n'
+        "- Mayor Tomas Reyes, at the debate on Tuesday.\n\n"
+        "The figure comes from a union estimate that counts seasonal workers, who make up "
+        "about a third of the jobs at the port in summer.\n"
+    )
+    (q,) = [q for q in a.quotes if q.kind == "direct"]
+    assert q.text.startswith("The port has lost two thousand jobs")
+    assert q.speaker_mention.text == "Mayor Tomas Reyes"
+    assert _speaker(a, q) == "Tomas Reyes"
+
+
 def test_the_speaker_carries_on_past_a_sentence_of_narration(analyze):
     # thirty words of narration between two quotations in one paragraph: no other speaker
     # is named, so the mayor carries on
