@@ -78,10 +78,22 @@ def _after_single(line: str, i: int) -> bool:
 
 
 def _closes(line: str, i: int) -> bool:
-    """A straight mark after a word or punctuation and before no word closes a quotation."""
+    """A mark after a word or punctuation and before no word closes a quotation."""
     before = line[i - 1] if i > 0 else " "
     after = line[i + 1] if i + 1 < len(line) else " "
     return not before.isspace() and not after.isalnum()
+
+
+def _opens_as_typo(line: str, i: int) -> bool:
+    """A closing mark typed where the opening one belongs: after a space or at the start of a
+    paragraph and before a word ('”Isis declares …”')."""
+    before = line[i - 1] if i > 0 else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    return (
+        line[i] in DOUBLE_CLOSE
+        and (before.isspace() or not before.isprintable())
+        and after.isalnum()
+    )
 
 
 def _is_attribute_value(line: str, i: int) -> bool:
@@ -123,10 +135,15 @@ def find_quotations(text: str) -> list[MarkedSpan]:
             elif open_at is None and ch in STRAIGHT and _is_attribute_value(line, i):
                 i = max(i, line.find('"', i + 1))  # markup: 'author="JebBush"' quotes no one
             elif open_at is None:
-                if ch in DOUBLE_OPEN or ch in STRAIGHT:
+                if ch in DOUBLE_OPEN or ch in STRAIGHT or _opens_as_typo(line, i):
                     open_at, closer = base + i, DOUBLE_OPEN.get(ch, '"')
-            elif ch == closer or ch in DOUBLE_CLOSE or (ch in STRAIGHT and _closes(line, i)):
-                # typography mixed within a quotation ('“I disagree," he said') still closes it
+            elif (
+                ch == closer
+                or ch in DOUBLE_CLOSE
+                or ((ch in STRAIGHT or ch in DOUBLE_OPEN) and _closes(line, i))
+            ):
+                # typography mixed within a quotation ('“I disagree," he said') still closes
+                # it, as does an opening mark typed where the closing one belongs ('… well.“')
                 spans.append(MarkedSpan(open_at, base + i + 1, open_at + 1, base + i))
                 open_at = None
             elif ch in DOUBLE_OPEN or ch in STRAIGHT:

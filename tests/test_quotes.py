@@ -65,6 +65,11 @@ def _mentions(a, kinds=("direct", "mixed", "indirect")):
             '<tweet author="GovWalsh" pic="" id="12">"We stand ready," the governor wrote.</tweet>',
             ["We stand ready,"],
         ),
+        (  # one mark of the wrong hand at either end still pairs; a 6” pipe opens nothing
+            "He said: “We will do very well.“ Then: ”Nobody builds bridges like us,” he added. "
+            "The 6” pipe “bursts” often.",
+            ["We will do very well.", "Nobody builds bridges like us,", "bursts"],
+        ),
     ],
 )
 def test_marks_of_every_kind_are_paired(text, expected):
