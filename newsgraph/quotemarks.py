@@ -3,8 +3,9 @@
 Straight, curly, single and guillemet marks are paired per paragraph by a tolerant state
 machine: single quotes only where they open a paragraph or follow a space and close before
 punctuation (so that "the US' top diplomat" is an apostrophe), two apostrophes as one double
-mark, a paragraph that opens a quotation and does not close it continued into the next
-paragraph that reopens it. Coreference and quotation attribution both read these spans.
+mark, a double mark of the wrong hand read by where it stands ('… well.“' closes), a
+paragraph that opens a quotation and does not close it continued into the next paragraph
+that reopens it. Coreference and quotation attribution both read these spans.
 """
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ Quotation marks are paired per paragraph by ``quotemarks.py`` (a stray apostroph
 opens a quote; a paragraph that opens a quote and does not close it continues into the next
 one that reopens it). For each quotation the rules propose every attribution the dependency
 parse allows: a colon introducer, the reporting verbs nearest the marks with their
-subjects, the verb the quotation hangs on, 'according to', a cue in the sentence before, the
-previous speaker carrying on; the attribution model (``knowledge/attribution_model.tsv``,
-trained on annotated news by ``training/attribution_model.py``) picks the likeliest or drops
+subjects, the verb the quotation hangs on, 'according to', a cue in the sentence before, a
+line that signs the quotation, the previous speaker carrying on; the attribution model
+(``knowledge/attribution_model.tsv``, trained on annotated news by
+``training/attribution_model.py``) picks the likeliest or drops
 the quotation. A quotation inside what its cue reports makes the whole report a mixed
 quote. Without marks, the attribution frames of ``frames.py`` ('said that …', 'called for
 …', 'urged X to …') are kept as indirect speech when the model finds them likely enough.
@@ -103,7 +104,7 @@ class QuoteRecord:
 class QuotationCandidate:
     record: QuoteRecord
     span: MarkedSpan
-    found_by: str  # colon | cue | verb | governor | according | before | continued
+    found_by: str  # colon | cue | verb | governor | according | before | signoff | continued
     rank: int  # 0 for the nearest reporting verb, 1 for the next …
     cue: Token | None
     rivals: int = 0  # the other attributions the rules found for the same quotation
@@ -417,7 +418,8 @@ class QuoteFinder:
     ) -> list[QuotationCandidate]:
         """The attributions the rules can find for one quotation, for the model to weigh: a
         colon introducer, each reporting verb near it, 'according to', a reporting verb in
-        the sentence before, or the previous quotation's speaker carrying on."""
+        the sentence before, a line that signs it, or the previous quotation's speaker
+        carrying on."""
         found: list[tuple[str, int, Token | None, Span | None]] = []
         introduced = self._colon_introducer(span)
         if introduced is not None:
