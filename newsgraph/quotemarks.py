@@ -33,15 +33,18 @@ class MarkedSpan:
 # --- finding quotation marks -------------------------------------------------------------
 
 
+def _neighbours(text: str, i: int) -> tuple[str, str]:
+    """The characters either side of a mark, a space past either end of the text."""
+    return (text[i - 1] if i > 0 else " ", text[i + 1] if i + 1 < len(text) else " ")
+
+
 def _is_single_open(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before, after = _neighbours(text, i)
     return (before.isspace() or before in "([:—–-") and (after.isalnum() or after in '‘"“')
 
 
 def _is_single_close(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before, after = _neighbours(text, i)
     return not before.isspace() and not after.isalnum()
 
 
@@ -67,8 +70,7 @@ def _single_quotes(
 
 
 def _stray(line: str, i: int) -> bool:
-    before = line[i - 1] if i > 0 else " "
-    after = line[i + 1] if i + 1 < len(line) else " "
+    before, after = _neighbours(line, i)
     return before.isspace() and after.isspace()
 
 
@@ -80,16 +82,14 @@ def _after_single(line: str, i: int) -> bool:
 
 def _closes(line: str, i: int) -> bool:
     """A mark after a word or punctuation and before no word closes a quotation."""
-    before = line[i - 1] if i > 0 else " "
-    after = line[i + 1] if i + 1 < len(line) else " "
+    before, after = _neighbours(line, i)
     return not before.isspace() and not after.isalnum()
 
 
 def _opens_as_typo(line: str, i: int) -> bool:
     """A closing mark typed where the opening one belongs: after a space or at the start of a
     paragraph and before a word ('”Isis declares …”')."""
-    before = line[i - 1] if i > 0 else " "
-    after = line[i + 1] if i + 1 < len(line) else " "
+    before, after = _neighbours(line, i)
     return (
         line[i] in DOUBLE_CLOSE
         and (before.isspace() or not before.isprintable())
