@@ -680,20 +680,22 @@ def test_a_name_the_tagger_misses_after_an_inverted_cue(analyze):
     assert got == {"We will not back down from this fight": "Early"}
 
 
+def _alternative(found_by, speaker, kind="direct", start=11, end=29):
+    """One rule's attribution of the quotation between offsets 10 and 30 to `speaker`."""
+    record = QuoteRecord(kind, start, end, "x" * (end - start), speaker_mention=speaker)
+    return QuotationCandidate(record, MarkedSpan(10, 30, 11, 29), found_by, 0, None)
+
+
+REYES, MAYOR = (40, 45, "Reyes"), (50, 59, "the mayor")
+
+
 def test_rules_naming_the_same_speaker_add_up():
     # two rules give the words to 'Reyes' (0.3 each), one to 'the mayor' (0.35): Reyes
     # is the likelier attribution, with the chance of either of his rules being right
-    span = MarkedSpan(0, 20, 1, 19)
-
-    def alternative(found_by, speaker):
-        record = QuoteRecord("direct", 1, 19, "x" * 18, speaker_mention=speaker)
-        return QuotationCandidate(record, span, found_by, 0, None)
-
-    reyes, mayor = (30, 35, "Reyes"), (40, 49, "the mayor")
     alternatives = [
-        alternative("cue", reyes),
-        alternative("verb", mayor),
-        alternative("before", reyes),
+        _alternative("cue", REYES),
+        _alternative("verb", MAYOR),
+        _alternative("before", REYES),
     ]
     chance, best = _likeliest(alternatives, [0.3, 0.35, 0.29])
     assert best is alternatives[0]
@@ -703,17 +705,14 @@ def test_rules_naming_the_same_speaker_add_up():
 def test_rules_naming_the_same_speaker_add_up_whatever_words_they_report():
     # the quoted words alone (0.3) and the clause around them (0.25), both Reyes's: one
     # outcome against 'the mayor' (0.35); the likelier rule gives the words
-    span = MarkedSpan(10, 30, 11, 29)
-    reyes, mayor = (0, 5, "Reyes"), (40, 49, "the mayor")
-    quoted = QuoteRecord("direct", 11, 29, "x" * 18, speaker_mention=reyes)
-    clause = QuoteRecord("mixed", 6, 30, "x" * 24, speaker_mention=reyes)
-    other = QuoteRecord("direct", 11, 29, "x" * 18, speaker_mention=mayor)
     alternatives = [
-        QuotationCandidate(record, span, found_by, 0, None)
-        for record, found_by in ((quoted, "cue"), (clause, "governor"), (other, "verb"))
+        _alternative("cue", REYES),
+        _alternative("governor", REYES, "mixed", 6, 30),
+        _alternative("verb", MAYOR),
     ]
     chance, best = _likeliest(alternatives, [0.3, 0.25, 0.35])
-    assert best.record is quoted
+    assert best is alternatives[0]
+    assert best.record.kind == "direct"
     assert chance == pytest.approx(0.55)
 
 
