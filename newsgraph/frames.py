@@ -54,15 +54,14 @@ def speaker_of(cue: Token, climbed: bool = False) -> Span | None:
             if child.tag_ in {"WP", "WDT"} and cue.dep_ == "relcl" and cue.head.i < child.i:
                 # 'Blinken, who said …': the relative pronoun with its antecedent, as a
                 # pronoun is a mention of whom it stands for
-                head = cue.head
-                return child.doc[head.left_edge.i : child.i + 1]
+                return _mention(cue.head.left_edge, child)
             return _with_appositive(child)
     # 'The minister, speaking to reporters, said …' parses fine; 'said by X' is passive.
     for child in cue.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
-                return cue.doc[objs[0].left_edge.i : objs[0].i + 1]
+                return _mention(objs[0].left_edge, objs[0])
     if cue.dep_ in {"conj", "xcomp", "advcl"} and cue.head.i != cue.i:
         return speaker_of(cue.head, climbed=True)  # 'He stood up and said …', '…, saying …'
     if (
@@ -71,7 +70,29 @@ def speaker_of(cue: Token, climbed: bool = False) -> Span | None:
         and cue.head.head.pos_ in {"VERB", "AUX"}
     ):
         return speaker_of(cue.head.head, climbed=True)  # 'he began by saying …'
-    return None
+    return None if climbed else _noun_before(cue)
+
+
+# a finite verb, which has a subject somewhere
+_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def _noun_before(cue: Token) -> Span | None:
+    """'In a statement, her adviser, Jake Sullivan, said: …', 'Senator Harry Reid, the
+    minority leader, said that …': the parser hangs the names in apposition on an earlier
+    noun and leaves the finite verb without a subject; the noun phrase just before it (and
+    a comma) is its subject."""
+    if cue.tag_ not in _FINITE_TAGS or cue.i == cue.sent.start:
+        return None
+    before = cue.doc[cue.i - 1]
+    comma = before.text == ","
+    if comma and before.i > cue.sent.start:
+        before = cue.doc[before.i - 1]
+    if before.pos_ not in {"PROPN", "NOUN"} or not (
+        before.dep_ == "appos" or (comma and before.dep_ == "conj")
+    ):
+        return None
+    return _mention(before.left_edge if before.left_edge.i <= before.i else before, before)
 
 
 def _with_appositive(head: Token) -> Span:
@@ -82,7 +103,27 @@ def _with_appositive(head: Token) -> Span:
     for child in head.rights:
         if child.dep_ == "prep" or (child.dep_ == "appos" and child.pos_ == "PROPN"):
             end = child.right_edge.i
-    return head.doc[head.left_edge.i if head.left_edge.i <= head.i else head.i : end + 1]
+    return _mention(head.left_edge if head.left_edge.i <= head.i else head, head.doc[end])
+
+
+def _mention(first: Token, last: Token) -> Span:
+    """The words from `first` to `last` without stray marks at either end: the parser hangs
+    a quotation's closing mark on the subject after it ('"…," Harry Bond, 30, said'), which
+    would make the mention overlap the quotation it attributes. A closing bracket, a
+    percent sign or an abbreviation's point stays ('Sanders (I-Vt.)', '42%')."""
+    doc, start, end = first.doc, first.i, last.i + 1
+    while (
+        start < end - 1
+        and (doc[start].is_punct or doc[start].is_space)
+        and not (doc[start].is_left_punct and not doc[start].is_quote)
+    ):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_quote or doc[end - 1].text in _SEPARATORS):
+        end -= 1
+    return doc[start:end]
+
+
+_SEPARATORS = {",", ";", ":", "-", "–", "—"}
 
 
 def holder_of(cue: Token) -> Span | None:

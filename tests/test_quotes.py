@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph import knowledge
-from newsgraph.frames import features, frame_candidates, probability
+from newsgraph.frames import features, frame_candidates, probability, speaker_of
 from newsgraph.quotemarks import MarkedSpan
 from newsgraph.quotes import (
     QuotationCandidate,
@@ -772,3 +772,28 @@ def test_a_quotation_inside_a_likelier_report_by_another_speaker_is_the_reports(
         quotation, [replace(report, speaker_mention=quotation.speaker_mention)]
     )
     assert not _claimed_by_report(report, [quotation, report])
+
+
+def test_a_mention_leaves_out_the_mark_the_parser_hangs_on_it(nlp):
+    # the quotation's closing mark is parsed as part of the subject after it, which would
+    # make the mention overlap the quotation it attributes
+    doc = nlp('"Both plans scare me," Owen Pratt, 41, of Dayton, Ohio, said on Monday.')
+    (said,) = [t for t in doc if t.text == "said"]
+    assert speaker_of(said).text == "Owen Pratt, 41, of Dayton, Ohio"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('In a statement to Reuters, his chief of staff, Liam Burke, said: "We will appeal."',
+         "Liam Burke"),
+        ("Alarmed by the unrest in Ohio, Senator Tom Welk, the majority whip, said that he "
+         "spoke with the mayor on Tuesday.", "the majority whip"),
+    ],
+)  # fmt: skip
+def test_names_in_apposition_before_a_cue_left_without_subject_speak(nlp, sentence, speaker):
+    # the parser hangs the appositives on an earlier noun and leaves 'said' subjectless
+    doc = nlp(sentence)
+    (said,) = [t for t in doc if t.text == "said"]
+    assert not any(c.dep_ == "nsubj" for c in said.children)
+    assert speaker_of(said).text == speaker
