@@ -363,6 +363,8 @@ class QuoteFinder:
             return _name_before(cue)
         if not (inside or inverted or unparsed):
             return speaker
+        if unparsed and (words := self._words_after_marks(cue, span)) is not None:
+            return words
         chunks = [c for c in cue.doc.noun_chunks if not self._inside(c.root.idx)]
         if not right_after:
             # '"…," Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama': the
@@ -383,6 +385,22 @@ class QuoteFinder:
         if inside and cue.dep_ in {"advcl", "xcomp", "conj"} and cue.head.i != cue.i:
             return self._speaker_beside(cue.head, span)  # 'Clinton …, telling the crowd, "…"'
         return speaker
+
+    def _words_after_marks(self, cue: Token, span: MarkedSpan) -> Span | None:
+        """'"…," Conway notes', '"…?" the 43-year-old asked': the few words between the
+        closing mark and a cue the parser left without subject, when they are no clause of
+        their own (a name tagged as part of the verb, a description tagged as an adjective)."""
+        words = self.doc.char_span(span.outer_end, cue.idx, alignment_mode="contract")
+        if words is None:
+            return None
+        words = trim_punct(words)
+        if words is None or len(words) > MAX_LEAD_WORDS:
+            return None
+        if any(
+            t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"} or t.text in ",;:" for t in words
+        ):
+            return None
+        return words
 
     def _verb_beside(self, span: MarkedSpan) -> Token | None:
         """A verb outside the speech list right beside the quotation, with a subject: '"…,"

@@ -797,3 +797,15 @@ def test_names_in_apposition_before_a_cue_left_without_subject_speak(nlp, senten
     (said,) = [t for t in doc if t.text == "said"]
     assert not any(c.dep_ == "nsubj" for c in said.children)
     assert speaker_of(said).text == speaker
+
+
+def test_words_between_the_marks_and_a_cue_without_subject_speak(analyze):
+    # '38-year-old' is tagged as an adjective and 'asked' left without subject: the few
+    # words between the closing mark and the cue are who asked
+    a = analyze(
+        "The clip spread quickly.\n\n"
+        "“What if the mayor had singing lessons?” the 38-year-old asked in the video’s caption.\n"
+    )
+    assert _mentions(a, ("direct",)) == {
+        "What if the mayor had singing lessons?": "the 38-year-old"
+    }
