@@ -337,6 +337,7 @@ class QuoteFinder:
                     tok.dep_ == "ccomp"
                     and _is_cue(tok.head)
                     and not self._inside(tok.head.idx)
+                    and not self._quotation_between(tok, tok.head)
                     and speaker_of(tok.head)
                 ):
                     tok = tok.head  # 'Benjamin said he believes "…"': the outer report is his
@@ -344,6 +345,12 @@ class QuoteFinder:
                 if all(t.i != tok.i for _, t in found):
                     found.append((distance, tok))
         return [t for _, t in sorted(found, key=lambda dt: (dt[0], dt[1].i))]
+
+    def _quotation_between(self, a: Token, b: Token) -> bool:
+        """Whether another quotation stands between two cues ('"…," she said, but "…," said
+        Kunin', parsed as one report of the last cue): each cue has its own."""
+        start, end = sorted((a.idx, b.idx))
+        return any(start < s.outer_start < end for s in self.marked)
 
     def _speaker_beside(self, cue: Token, span: MarkedSpan) -> Span | None:
         """The cue's subject, unless the parser took it from inside the marks or from before

@@ -809,3 +809,15 @@ def test_words_between_the_marks_and_a_cue_without_subject_speak(analyze):
     assert _mentions(a, ("direct",)) == {
         "What if the mayor had singing lessons?": "the 38-year-old"
     }
+
+
+def test_a_cue_beside_its_quotation_is_not_lifted_to_the_next_quotations_cue(analyze):
+    # the parser makes 'she said' the reported clause of 'said Ames' after the second
+    # quotation: each quotation keeps the cue beside it
+    a = analyze(
+        "The feud has grown more bitter, Ames said in an interview.\n\n"
+        '"Her usual mood is gloomy," she said, but despite the increasingly bitter tone, "I '
+        'think she will do it," said Ames, who has been critical of Hale.\n'
+    )
+    got = _mentions(a, ("direct", "mixed"))
+    assert got["Her usual mood is gloomy"] == "she"
