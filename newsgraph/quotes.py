@@ -76,6 +76,7 @@ MAX_SIGN_OFF_WORDS = 12
 MAX_WORDS_BESIDE = 3
 # 'Senate Majority Leader Harry Reid: "…"': longer leads are sentences, not names
 MAX_LEAD_WORDS = 6
+DASHES = {"-", "–", "—", "--"}
 
 
 @dataclass(slots=True)
@@ -734,7 +735,11 @@ class QuoteFinder:
         tagger takes such names for anything, so they are told by their capitals and by
         having no verb of their own."""
         first = colon
-        while first > 0 and "\n" not in self.doc[first - 1].whitespace_ + self.doc[first - 1].text:
+        # a digest's item names its source after a dash: 'Pollsters agree - Carl Bialik: "…"'
+        while first > 0 and not (
+            "\n" in self.doc[first - 1].whitespace_ + self.doc[first - 1].text
+            or self._spaced_dash(self.doc[first - 1])
+        ):
             first -= 1
         lead = self.doc[first:colon]
         on = next((t.i for t in lead if t.lower_ == "on" and t.i > first), colon)
@@ -746,6 +751,15 @@ class QuoteFinder:
         if any(t.pos_ == "PRON" or (t.pos_ in {"VERB", "AUX"} and not t.is_title) for t in name):
             return None
         return name
+
+    def _spaced_dash(self, tok: Token) -> bool:
+        """A dash between words ('agree - Carl'), not inside one ('D-Tex.')."""
+        return (
+            tok.text in DASHES
+            and bool(tok.whitespace_)
+            and tok.i > 0
+            and bool(self.doc[tok.i - 1].whitespace_)
+        )
 
     def _cue_before(self, span: MarkedSpan) -> Token | None:
         """'The minister spoke after the vote. / "We won," …': a reporting verb with a

@@ -821,3 +821,17 @@ def test_a_cue_beside_its_quotation_is_not_lifted_to_the_next_quotations_cue(ana
     )
     got = _mentions(a, ("direct", "mixed"))
     assert got["Her usual mood is gloomy"] == "she"
+
+
+def test_a_digest_item_names_its_source_after_a_dash(analyze):
+    # 'claim - Source: "…"': the name between the dash and the colon speaks, not the
+    # subject of the claim before the dash
+    a = analyze(
+        "WHAT THE TURNOUT SAYS.\n\n"
+        "But polls did predict the city race - Ravi Menon: “While the mayoral race provided an "
+        "upset, most polls got the council right.” [Ledger.]\n"
+    )
+    got = _mentions(a, ("direct",))
+    assert got["While the mayoral race provided an upset, most polls got the council right."] == (
+        "Ravi Menon"
+    )
