@@ -92,7 +92,7 @@ def _noun_before(cue: Token) -> Span | None:
         before.dep_ == "appos" or (comma and before.dep_ == "conj")
     ):
         return None
-    return _mention(before.left_edge if before.left_edge.i <= before.i else before, before)
+    return _mention(before.left_edge, before)
 
 
 def _with_appositive(head: Token) -> Span:
@@ -103,7 +103,11 @@ def _with_appositive(head: Token) -> Span:
     for child in head.rights:
         if child.dep_ == "prep" or (child.dep_ == "appos" and child.pos_ == "PROPN"):
             end = child.right_edge.i
-    return _mention(head.left_edge if head.left_edge.i <= head.i else head, head.doc[end])
+    return _mention(head.left_edge, head.doc[end])
+
+
+# marks a mention does not end with
+_SEPARATORS = {",", ";", ":", "-", "–", "—"}
 
 
 def _mention(first: Token, last: Token) -> Span:
@@ -121,9 +125,6 @@ def _mention(first: Token, last: Token) -> Span:
     while end - 1 > start and (doc[end - 1].is_quote or doc[end - 1].text in _SEPARATORS):
         end -= 1
     return doc[start:end]
-
-
-_SEPARATORS = {",", ";", ":", "-", "–", "—"}
 
 
 def holder_of(cue: Token) -> Span | None:

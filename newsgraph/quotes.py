@@ -204,6 +204,16 @@ def _name_before(cue: Token) -> Span | None:
     return doc[start : cue.i] if start < cue.i and opens else None
 
 
+def _is_spaced_dash(tok: Token) -> bool:
+    """A dash between words ('agree - Carl'), not inside one ('D-Tex.')."""
+    return (
+        tok.text in DASHES
+        and bool(tok.whitespace_)
+        and tok.i > 0
+        and bool(tok.nbor(-1).whitespace_)
+    )
+
+
 # --- attribution --------------------------------------------------------------------------
 
 
@@ -738,7 +748,7 @@ class QuoteFinder:
         # a digest's item names its source after a dash: 'Pollsters agree - Carl Bialik: "…"'
         while first > 0 and not (
             "\n" in self.doc[first - 1].whitespace_ + self.doc[first - 1].text
-            or self._spaced_dash(self.doc[first - 1])
+            or _is_spaced_dash(self.doc[first - 1])
         ):
             first -= 1
         lead = self.doc[first:colon]
@@ -751,15 +761,6 @@ class QuoteFinder:
         if any(t.pos_ == "PRON" or (t.pos_ in {"VERB", "AUX"} and not t.is_title) for t in name):
             return None
         return name
-
-    def _spaced_dash(self, tok: Token) -> bool:
-        """A dash between words ('agree - Carl'), not inside one ('D-Tex.')."""
-        return (
-            tok.text in DASHES
-            and bool(tok.whitespace_)
-            and tok.i > 0
-            and bool(self.doc[tok.i - 1].whitespace_)
-        )
 
     def _cue_before(self, span: MarkedSpan) -> Token | None:
         """'The minister spoke after the vote. / "We won," …': a reporting verb with a
